@@ -1,0 +1,22 @@
+namespace Monitoring.Core.Configuration;
+
+/// <summary>The <c>Monitoring</c> section: the whole configuration of the product.</summary>
+/// <remarks>Every key is documented in docs/configuration.md. An unknown key stops start-up, so a typo
+/// never silently falls back to a default.</remarks>
+public sealed class MonitoringOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Monitoring";
+
+    /// <summary>Where inventory, health and performance are stored.</summary>
+    public StorageOptions Storage { get; set; } = new();
+
+    /// <summary>The service's HTTP listener (metrics, API, console).</summary>
+    public HttpOptions Http { get; set; } = new();
+
+    /// <summary>The systems to poll. None by default.</summary>
+    public IList<TargetOptions> Targets { get; } = [];
+
+    /// <summary>Where alerts go.</summary>
+    public AlertingOptions Alerting { get; set; } = new();
+}

@@ -1,0 +1,13 @@
+namespace Monitoring.Core.Model;
+
+/// <summary>Everything one complete, successful inventory pass read from one target.</summary>
+/// <remarks>A snapshot exists only for a complete pass: a collector that fails part-way throws instead,
+/// so storage can treat "absent from the snapshot" as "gone from the target".</remarks>
+public sealed record InventorySnapshot(
+    string Target,
+    DateTimeOffset CollectedAt,
+    IReadOnlyList<InventoryDatacenter> Datacenters,
+    IReadOnlyList<InventoryCluster> Clusters,
+    IReadOnlyList<InventoryHost> Hosts,
+    IReadOnlyList<InventoryVm> Vms,
+    IReadOnlyList<InventoryDatastore> Datastores);

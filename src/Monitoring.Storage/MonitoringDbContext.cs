@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Monitoring.Storage.Records;
+
+namespace Monitoring.Storage;
+
+/// <summary>The engine's database: inventory and the history of passes.</summary>
+/// <remarks>Provider-neutral. Each provider derives its own context so that it carries its own
+/// migration set (SQLite and SQL Server differ in types and DDL).</remarks>
+public abstract class MonitoringDbContext : DbContext
+{
+    protected MonitoringDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<DatacenterRecord> Datacenters => Set<DatacenterRecord>();
+
+    public DbSet<ClusterRecord> Clusters => Set<ClusterRecord>();
+
+    public DbSet<HostRecord> Hosts => Set<HostRecord>();
+
+    public DbSet<VmRecord> Vms => Set<VmRecord>();
+
+    public DbSet<DatastoreRecord> Datastores => Set<DatastoreRecord>();
+
+    public DbSet<InventoryPassRecord> InventoryPasses => Set<InventoryPassRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MonitoringDbContext).Assembly);
+    }
+}
