@@ -13,7 +13,8 @@ import time
 from pyVim.connect import Disconnect
 from pyVmomi import vim
 
-from pyvmomi_inventory import connect, fetch, parse_args, run
+sys.dont_write_bytecode = True  # importing our sibling must not leave __pycache__ in the repo/output dir
+from pyvmomi_inventory import connect, fetch, parse_args, run  # noqa: E402
 
 ACTIONS = ("power-on", "power-off", "suspend", "relocate", "destroy")
 

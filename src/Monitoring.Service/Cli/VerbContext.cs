@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Monitoring.Service.Configuration;
+using Monitoring.Storage;
+
+namespace Monitoring.Service.Cli;
+
+/// <summary>What a verb works with: the loaded configuration, its migrated database and the services.</summary>
+internal sealed class VerbContext : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private VerbContext(ServiceProvider services, LoadedConfiguration configuration)
+    {
+        _services = services;
+        Configuration = configuration;
+    }
+
+    public LoadedConfiguration Configuration { get; }
+
+    public IServiceProvider Services => _services;
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Loads the configuration named by <c>--config</c> and brings its database up to date,
+    /// so a new database file just works.</summary>
+    public static async Task<VerbContext> OpenAsync(ParseResult parse, GlobalOptions options, CancellationToken cancellationToken)
+    {
+        var file = parse.GetValue(options.Config);
+        var configuration = ConfigurationLoader.Load(file?.FullName);
+        var level = parse.GetValue(options.Verbose) ? LogLevel.Debug : LogLevel.Information;
+        var services = new ServiceCollection().AddMonitoring(configuration, level).BuildServiceProvider();
+        var context = new VerbContext(services, configuration);
+        try
+        {
+            var database = context.Get<MonitoringDatabase>();
+            var logger = context.Get<ILogger<VerbContext>>();
+            if (configuration.Source is null)
+            {
+                ServiceLog.UsingDefaults(logger, database.Location);
+            }
+
+            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return context;
+        }
+        catch
+        {
+            await context.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

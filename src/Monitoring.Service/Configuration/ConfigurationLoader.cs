@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Monitoring.Core.Configuration;
+
+namespace Monitoring.Service.Configuration;
+
+/// <summary>Loads the configuration: an optional JSON file, then environment variables over it
+/// (<c>Monitoring__Targets__0__Password</c>), then checks every key and value.</summary>
+internal static class ConfigurationLoader
+{
+    /// <param name="configPath">The <c>--config</c> file, or null for defaults plus the environment.</param>
+    /// <param name="environment">Variables to read instead of the process's; tests pass their own.</param>
+    /// <exception cref="ConfigurationException">Anything unusable, each problem naming its key.</exception>
+    public static LoadedConfiguration Load(string? configPath, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var builder = new ConfigurationBuilder();
+        string baseDirectory;
+        string? source = null;
+        if (configPath is not null)
+        {
+            source = Path.GetFullPath(configPath);
+            if (!File.Exists(source))
+            {
+                throw new ConfigurationException($"--config: the file {source} does not exist");
+            }
+
+            baseDirectory = Path.GetDirectoryName(source)!;
+            builder.AddJsonFile(source, optional: false, reloadOnChange: false);
+        }
+        else
+        {
+            baseDirectory = Directory.GetCurrentDirectory();
+        }
+
+        if (environment is null)
+        {
+            builder.AddEnvironmentVariables();
+        }
+        else
+        {
+            builder.AddInMemoryCollection(environment
+                .Where(kv => kv.Key.Contains("__", StringComparison.Ordinal))
+                .Select(kv => new KeyValuePair<string, string?>(kv.Key.Replace("__", ":", StringComparison.Ordinal), kv.Value)));
+        }
+
+        IConfigurationRoot root;
+        try
+        {
+            root = builder.Build();
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or JsonException)
+        {
+            throw new ConfigurationException($"--config: {source} is not valid JSON ({(e.InnerException ?? e).Message})");
+        }
+
+        var section = root.GetSection(MonitoringOptions.SectionName);
+        var problems = new List<string>();
+        UnknownKeyCheck.Collect(section, typeof(MonitoringOptions), problems);
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+
+        var options = new MonitoringOptions();
+        try
+        {
+            section.Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Only numeric keys can fail conversion and none holds a secret, so the binder's message
+            // (the key, the value and the type it expected) is safe to show.
+            throw new ConfigurationException(e.Message);
+        }
+
+        ValidateStorage(options.Storage, problems);
+        var targets = TargetValidator.Validate(options.Targets, baseDirectory, problems);
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+
+        return new LoadedConfiguration(options, targets, baseDirectory, source);
+    }
+
+    private static void ValidateStorage(StorageOptions storage, List<string> problems)
+    {
+        if (!string.Equals(storage.Provider, StorageOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(storage.Provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase)
+                ? "Monitoring:Storage:Provider: SqlServer is not available in this build yet; use Sqlite"
+                : $"Monitoring:Storage:Provider: '{storage.Provider}' is not a provider; use Sqlite (default) or SqlServer");
+        }
+
+        if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+        {
+            problems.Add($"Monitoring:Storage:ConnectionString: required when set; default '{StorageOptions.DefaultConnectionString}'");
+        }
+    }
+}

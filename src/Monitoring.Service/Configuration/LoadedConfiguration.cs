@@ -1,0 +1,15 @@
+using Monitoring.Core.Collection;
+using Monitoring.Core.Configuration;
+
+namespace Monitoring.Service.Configuration;
+
+/// <summary>A validated configuration, ready to use.</summary>
+/// <param name="Options">The bound options.</param>
+/// <param name="Targets">The targets, validated and with their secrets resolved.</param>
+/// <param name="BaseDirectory">Where relative paths resolve: the config file's folder, or the working folder.</param>
+/// <param name="Source">The config file's full path, or null when there is none.</param>
+internal sealed record LoadedConfiguration(
+    MonitoringOptions Options,
+    IReadOnlyList<TargetDefinition> Targets,
+    string BaseDirectory,
+    string? Source);

@@ -1,0 +1,18 @@
+namespace Monitoring.Service.Output;
+
+/// <summary>A host in the JSON contract. <c>cluster</c> is the cluster's name, null when standalone.</summary>
+internal sealed record HostDocument(
+    string Id,
+    string Target,
+    string Name,
+    string? Cluster,
+    string? ClusterId,
+    string Hypervisor,
+    string Health,
+    string? HealthReason,
+    int? CpuCount,
+    long? MemoryBytes,
+    string? Os,
+    string? ConnectionState,
+    bool InMaintenance,
+    DateTimeOffset? GoneAt);

@@ -1,0 +1,17 @@
+namespace Monitoring.Service.Output;
+
+/// <summary>A VM in the JSON contract. <c>host</c> is the host's name, <c>hostId</c> its inventory id.</summary>
+internal sealed record VmDocument(
+    string Id,
+    string Target,
+    string Name,
+    string? Host,
+    string? HostId,
+    string PowerState,
+    string Health,
+    string? HealthReason,
+    int? CpuCount,
+    long? MemoryBytes,
+    string? GuestOs,
+    bool Template,
+    DateTimeOffset? GoneAt);

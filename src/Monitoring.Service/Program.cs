@@ -1,0 +1,3 @@
+using Monitoring.Service.Cli;
+
+return await CliApplication.RunAsync(args).ConfigureAwait(false);
