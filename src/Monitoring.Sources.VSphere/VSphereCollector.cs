@@ -1,3 +1,4 @@
+using System.Xml;
 using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Core.Model;
@@ -55,6 +56,11 @@ public sealed class VSphereCollector : IInventoryCollector
         catch (VimFault fault)
         {
             throw Translate(fault, target);
+        }
+        catch (XmlException e)
+        {
+            // Well-formed XML of the wrong shape (no service content, a reference without its id).
+            throw new TargetFailureException(FailureKind.Protocol, $"the reply is not what a vSphere endpoint sends ({e.Message}); is {target.Address} a vCenter or ESX /sdk URL?", e);
         }
     }
 

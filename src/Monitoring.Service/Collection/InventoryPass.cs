@@ -62,8 +62,10 @@ internal sealed class InventoryPass
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A bug or an unforeseen reply in one target's pass must not take the others down with it.
-            ServiceLog.TargetCrashed(_logger, e, target.Name);
+            // The operator gets one line; the stack trace only with --verbose (debug level).
             var reason = $"unexpected {e.GetType().Name}: {e.Message}";
+            ServiceLog.TargetCrashed(_logger, target.Name, reason);
+            ServiceLog.TargetCrashDetails(_logger, e, target.Name);
             await RecordFailureAsync(target, startedAt, FailureKind.Protocol, reason, cancellationToken).ConfigureAwait(false);
             return new TargetResult(target.Name, _time.GetElapsedTime(started), null, null, FailureKind.Protocol, reason);
         }

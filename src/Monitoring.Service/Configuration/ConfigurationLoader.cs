@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Monitoring.Core.Configuration;
 
@@ -55,23 +56,15 @@ internal static class ConfigurationLoader
 
         var section = root.GetSection(MonitoringOptions.SectionName);
         var problems = new List<string>();
-        UnknownKeyCheck.Collect(section, typeof(MonitoringOptions), problems);
+        CheckFileTopLevel(source, problems);
+        ConfigurationShapeCheck.Collect(section, typeof(MonitoringOptions), problems);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
         }
 
         var options = new MonitoringOptions();
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException e)
-        {
-            // Only numeric keys can fail conversion and none holds a secret, so the binder's message
-            // (the key, the value and the type it expected) is safe to show.
-            throw new ConfigurationException(e.Message);
-        }
+        section.Bind(options); // cannot fail: the shape check above has vetted every key and number
 
         ValidateStorage(options.Storage, problems);
         var targets = TargetValidator.Validate(options.Targets, baseDirectory, problems);
@@ -81,6 +74,26 @@ internal static class ConfigurationLoader
         }
 
         return new LoadedConfiguration(options, targets, baseDirectory, source);
+    }
+
+    /// <summary>Everything in the file lives under <c>Monitoring</c> (a <c>Logging</c> section is the one
+    /// other the .NET host reads): anything else is a typo such as "Monitorng" that would otherwise
+    /// run with defaults and no targets.</summary>
+    private static void CheckFileTopLevel(string? source, List<string> problems)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        var file = new ConfigurationBuilder().AddJsonFile(source, optional: false, reloadOnChange: false).Build();
+        foreach (var key in file.GetChildren().Select(c => c.Key))
+        {
+            if (!key.Equals(MonitoringOptions.SectionName, StringComparison.OrdinalIgnoreCase) && !key.Equals("Logging", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{key}: unknown top-level key in {source}; the configuration lives under \"{MonitoringOptions.SectionName}\"");
+            }
+        }
     }
 
     private static void ValidateStorage(StorageOptions storage, List<string> problems)
@@ -95,6 +108,21 @@ internal static class ConfigurationLoader
         if (string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
             problems.Add($"Monitoring:Storage:ConnectionString: required when set; default '{StorageOptions.DefaultConnectionString}'");
+            return;
+        }
+
+        try
+        {
+            var dataSource = new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource;
+            if (string.IsNullOrWhiteSpace(dataSource) || dataSource.Equals(":memory:", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add("Monitoring:Storage:ConnectionString: needs a file in Data Source (e.g. 'Data Source=data/monitoring.db'); an in-memory database would lose everything at exit");
+            }
+        }
+        catch (ArgumentException e)
+        {
+            // The builder names the keyword it did not understand; values (which could hold a password) are not echoed.
+            problems.Add($"Monitoring:Storage:ConnectionString: not a valid SQLite connection string ({e.Message})");
         }
     }
 }

@@ -52,10 +52,29 @@ internal sealed class VSphereInventoryReader
                 }
             }, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e) when (e is TargetFailureException or VimFault)
         {
-            // Views live until the session ends; destroy ours so a long session does not pile them up.
-            await _session.DestroyViewAsync(view, CancellationToken.None).ConfigureAwait(false);
+            await TryDestroyAfterFailureAsync(view).ConfigureAwait(false);
+            throw;
+        }
+
+        // Views live until the session ends; destroy ours so a long session does not pile them up.
+        await _session.DestroyViewAsync(view, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Best effort, briefly: the read's own failure is what the operator needs to see, so a
+    /// failure to clean up after it (likely, on a dead connection) must not replace it. The server drops
+    /// the view with the session anyway.</summary>
+    private async Task TryDestroyAfterFailureAsync(ManagedObjectReference view)
+    {
+        using var brief = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _session.DestroyViewAsync(view, brief.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TargetFailureException or VimFault or OperationCanceledException)
+        {
+            // Deliberately ignored, see above.
         }
     }
 
@@ -80,8 +99,13 @@ internal sealed class VSphereInventoryReader
             throw new TargetFailureException(FailureKind.Authentication, $"the session is no longer authenticated (reading {path} of {o.Obj} returned NotAuthenticated)");
         }
 
-        throw new TargetFailureException(
-            FailureKind.Permission,
-            $"the account may not read {path} of {o.Obj} ({fault}); give it at least the Read-only role on the whole inventory");
+        if (fault == "NoPermission")
+        {
+            throw new TargetFailureException(
+                FailureKind.Permission,
+                $"the account may not read {path} of {o.Obj} (NoPermission); give it at least the Read-only role on the whole inventory");
+        }
+
+        throw new TargetFailureException(FailureKind.Protocol, $"the server could not read {path} of {o.Obj} ({fault})");
     }
 }
