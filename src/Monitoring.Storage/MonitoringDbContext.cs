@@ -25,6 +25,12 @@ public abstract class MonitoringDbContext : DbContext
 
     public DbSet<InventoryPassRecord> InventoryPasses => Set<InventoryPassRecord>();
 
+    public DbSet<MinuteSampleRecord> MinuteSamples => Set<MinuteSampleRecord>();
+
+    public DbSet<HourlySampleRecord> HourlySamples => Set<HourlySampleRecord>();
+
+    public DbSet<DailySampleRecord> DailySamples => Set<DailySampleRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

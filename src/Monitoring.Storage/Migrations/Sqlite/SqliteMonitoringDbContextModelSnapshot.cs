@@ -61,6 +61,38 @@ namespace Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Clusters", (string)null);
                 });
 
+            modelBuilder.Entity("Monitoring.Storage.Records.DailySampleRecord", b =>
+                {
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Average")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Maximum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Minimum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ObjectId", "Metric", "Timestamp");
+
+                    b.HasIndex("Timestamp");
+
+                    b.ToTable("DailySamples", (string)null);
+                });
+
             modelBuilder.Entity("Monitoring.Storage.Records.DatacenterRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -222,6 +254,38 @@ namespace Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Hosts", (string)null);
                 });
 
+            modelBuilder.Entity("Monitoring.Storage.Records.HourlySampleRecord", b =>
+                {
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Average")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Maximum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Minimum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ObjectId", "Metric", "Timestamp");
+
+                    b.HasIndex("Timestamp");
+
+                    b.ToTable("HourlySamples", (string)null);
+                });
+
             modelBuilder.Entity("Monitoring.Storage.Records.InventoryPassRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -261,6 +325,38 @@ namespace Monitoring.Storage.Migrations.Sqlite
                     b.HasIndex("Target", "FinishedAt");
 
                     b.ToTable("InventoryPasses", (string)null);
+                });
+
+            modelBuilder.Entity("Monitoring.Storage.Records.MinuteSampleRecord", b =>
+                {
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Average")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Maximum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Minimum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ObjectId", "Metric", "Timestamp");
+
+                    b.HasIndex("Timestamp");
+
+                    b.ToTable("MinuteSamples", (string)null);
                 });
 
             modelBuilder.Entity("Monitoring.Storage.Records.VmRecord", b =>

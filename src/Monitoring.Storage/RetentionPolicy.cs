@@ -1,0 +1,10 @@
+namespace Monitoring.Storage;
+
+/// <summary>How long each resolution of performance data is kept.</summary>
+/// <param name="Raw">One-minute data; default 48 hours.</param>
+/// <param name="Hourly">Hourly rollups; default 90 days.</param>
+/// <param name="Daily">Daily rollups; default two years.</param>
+public sealed record RetentionPolicy(TimeSpan Raw, TimeSpan Hourly, TimeSpan Daily)
+{
+    public static RetentionPolicy Default { get; } = new(TimeSpan.FromHours(48), TimeSpan.FromDays(90), TimeSpan.FromDays(730));
+}
