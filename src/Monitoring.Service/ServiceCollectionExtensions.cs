@@ -3,6 +3,9 @@ using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
+using Monitoring.Service.Metrics;
+using Monitoring.Service.Scheduling;
+using Quartz;
 using Monitoring.Sources.VSphere;
 using Monitoring.Storage;
 
@@ -29,9 +32,39 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<InventoryReader>();
         services.AddSingleton<InventoryPass>();
 
-        // The sources this build can collect. One line per source; no scanning.
+        services.AddSingleton<SampleWriter>();
+        services.AddSingleton<RollupMaintenance>();
+        services.AddSingleton<SampleBuffer>();
+        services.AddSingleton<PerformancePass>();
+
+        // The sources this build can collect. One line per source and role; no scanning.
+        services.AddSingleton<VSphereSessionPool>();
         services.AddSingleton<IInventoryCollector, VSphereCollector>();
+        services.AddSingleton<IPerformanceCollector, VSpherePerformanceCollector>();
         services.AddSingleton<CollectorRegistry>();
+        return services;
+    }
+
+    /// <summary>What the long-running service adds: the scheduler, the sample writer, the metrics.</summary>
+    public static IServiceCollection AddMonitoringService(this IServiceCollection services, LoadedConfiguration configuration)
+    {
+        services.AddSingleton(new TargetDirectory(configuration.Targets));
+        services.AddSingleton<CollectorStatus>();
+        services.AddSingleton<InventoryCatalog>();
+        services.AddSingleton<SampleFlushService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SampleFlushService>());
+        services.AddSingleton<PrometheusExporter>();
+        services.AddSingleton<IRequestRecorder>(sp => sp.GetRequiredService<PrometheusExporter>());
+        services.AddSingleton<IPassObserver, MetricsObserver>();
+        services.AddQuartz(q =>
+        {
+            q.UseInMemoryStore();
+            q.UseDefaultThreadPool(configuration.Schedule.MaxConcurrentTargets);
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<TargetScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<TargetScheduler>());
+        services.AddHostedService<ConfigurationWatcher>();
         return services;
     }
 }

@@ -17,6 +17,12 @@ public sealed class MonitoringOptions
     /// <summary>The systems to poll. None by default.</summary>
     public IList<TargetOptions> Targets { get; } = [];
 
+    /// <summary>How often targets are polled.</summary>
+    public ScheduleOptions Schedule { get; set; } = new();
+
+    /// <summary>How long performance data is kept.</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
     /// <summary>Where alerts go.</summary>
     public AlertingOptions Alerting { get; set; } = new();
 }

@@ -14,6 +14,7 @@ internal static class CliApplication
             global.Config,
             global.Verbose,
         };
+        root.Subcommands.Add(RunVerb.Create(global));
         root.Subcommands.Add(CollectVerb.Create(global));
         root.Subcommands.Add(InventoryVerb.Create(global));
         root.Subcommands.Add(DbVerb.Create(global));
@@ -31,7 +32,10 @@ internal static class CliApplication
             return ExitCodes.UsageError;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // On Ctrl+C or SIGTERM the verb's token is cancelled; give `run` time to finish its jobs and
+        // flush buffered samples (the host's own shutdown timeout is 30 s) before the process ends.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) };
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
     /// <summary>Runs a verb's body and turns what escapes it into the contract's exit codes:

@@ -16,11 +16,13 @@ internal sealed class InventoryPass
     private readonly InventoryStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<InventoryPass> _logger;
+    private readonly IEnumerable<IPassObserver> _observers;
 
-    public InventoryPass(CollectorRegistry collectors, InventoryStore store, TimeProvider time, ILogger<InventoryPass> logger)
+    public InventoryPass(CollectorRegistry collectors, InventoryStore store, IEnumerable<IPassObserver> observers, TimeProvider time, ILogger<InventoryPass> logger)
     {
         _collectors = collectors;
         _store = store;
+        _observers = observers;
         _time = time;
         _logger = logger;
     }
@@ -43,7 +45,25 @@ internal sealed class InventoryPass
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    private async Task<TargetResult> CollectOneAsync(TargetDefinition target, CancellationToken cancellationToken)
+    /// <summary>One target's pass, stored, with the observers told.</summary>
+    public async Task<TargetResult> CollectOneAsync(TargetDefinition target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var result = await CollectAndStoreAsync(target, cancellationToken).ConfigureAwait(false);
+        foreach (var observer in _observers)
+        {
+            if (result.Snapshot is { } snapshot)
+            {
+                observer.OnInventory(snapshot);
+            }
+
+            observer.OnOutcome(new PassOutcome(result.Target, PassKind.Inventory, _time.GetUtcNow(), result.Duration, result.FailureKind, result.Error));
+        }
+
+        return result;
+    }
+
+    private async Task<TargetResult> CollectAndStoreAsync(TargetDefinition target, CancellationToken cancellationToken)
     {
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();

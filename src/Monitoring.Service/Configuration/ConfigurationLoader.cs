@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Monitoring.Core.Configuration;
+using Monitoring.Service.Scheduling;
+using Monitoring.Storage;
 
 namespace Monitoring.Service.Configuration;
 
@@ -68,12 +70,14 @@ internal static class ConfigurationLoader
 
         ValidateStorage(options.Storage, problems);
         var targets = TargetValidator.Validate(options.Targets, baseDirectory, problems);
+        var schedule = ScheduleSettings.From(options.Schedule, problems);
+        var retention = RetentionFrom(options.Retention, problems);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
         }
 
-        return new LoadedConfiguration(options, targets, baseDirectory, source);
+        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention);
     }
 
     /// <summary>Everything in the file lives under <c>Monitoring</c> (a <c>Logging</c> section is the one
@@ -94,6 +98,15 @@ internal static class ConfigurationLoader
                 problems.Add($"{key}: unknown top-level key in {source}; the configuration lives under \"{MonitoringOptions.SectionName}\"");
             }
         }
+    }
+
+    private static RetentionPolicy RetentionFrom(RetentionOptions options, List<string> problems)
+    {
+        const string Key = "Monitoring:Retention";
+        var raw = ScheduleSettings.Range(options.RawHours, RetentionOptions.DefaultRawHours, 2, 24 * 366, $"{Key}:RawHours", problems);
+        var hourly = ScheduleSettings.Range(options.HourlyDays, RetentionOptions.DefaultHourlyDays, 1, 3660, $"{Key}:HourlyDays", problems);
+        var daily = ScheduleSettings.Range(options.DailyDays, RetentionOptions.DefaultDailyDays, 1, 36600, $"{Key}:DailyDays", problems);
+        return new RetentionPolicy(TimeSpan.FromHours(raw), TimeSpan.FromDays(hourly), TimeSpan.FromDays(daily));
     }
 
     private static void ValidateStorage(StorageOptions storage, List<string> problems)

@@ -1,5 +1,7 @@
 using Monitoring.Core.Collection;
 using Monitoring.Core.Configuration;
+using Monitoring.Service.Scheduling;
+using Monitoring.Storage;
 
 namespace Monitoring.Service.Configuration;
 
@@ -8,8 +10,12 @@ namespace Monitoring.Service.Configuration;
 /// <param name="Targets">The targets, validated and with their secrets resolved.</param>
 /// <param name="BaseDirectory">Where relative paths resolve: the config file's folder, or the working folder.</param>
 /// <param name="Source">The config file's full path, or null when there is none.</param>
+/// <param name="Schedule">The validated polling schedule.</param>
+/// <param name="Retention">The validated retention of performance data.</param>
 internal sealed record LoadedConfiguration(
     MonitoringOptions Options,
     IReadOnlyList<TargetDefinition> Targets,
     string BaseDirectory,
-    string? Source);
+    string? Source,
+    ScheduleSettings Schedule,
+    RetentionPolicy Retention);

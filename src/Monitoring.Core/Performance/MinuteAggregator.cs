@@ -1,0 +1,104 @@
+using Monitoring.Core.Model;
+
+namespace Monitoring.Core.Performance;
+
+/// <summary>Turns overlapping realtime reads into one-minute averages.</summary>
+/// <remarks>
+/// Each realtime pass asks for the last few 20 s samples, so consecutive passes overlap; a per-series
+/// watermark drops what was already counted. A 20 s sample is stamped with the end of its interval, so
+/// the sample stamped 10:01:00 belongs to the minute 10:00. A minute is handed out once it is closed:
+/// its end lies before the cutoff the caller gives (now minus the source's reporting delay). Samples
+/// arriving for a minute already handed out are dropped rather than overwrite a fuller average.
+/// Not thread-safe: one aggregator per target, fed by that target's (non-overlapping) realtime job.
+/// </remarks>
+public sealed class MinuteAggregator
+{
+    private readonly Dictionary<(string ObjectId, string Metric), long> _watermarks = [];
+    private readonly Dictionary<(string ObjectId, string Metric, long Minute), Accumulator> _open = [];
+
+    /// <summary>Series the aggregator tracks; bounded by objects x metrics of its target.</summary>
+    public int Series => _watermarks.Count;
+
+    /// <summary>Adds a pass's samples; returns how many were new.</summary>
+    public int Add(IEnumerable<PerformanceSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var added = 0;
+        foreach (var sample in samples.OrderBy(s => s.Timestamp))
+        {
+            var seconds = sample.Timestamp.ToUnixTimeSeconds();
+            var series = (sample.ObjectId, sample.Metric);
+            if (_watermarks.TryGetValue(series, out var watermark) && seconds <= watermark)
+            {
+                continue;
+            }
+
+            _watermarks[series] = seconds;
+            var minute = MinuteOf(seconds);
+            var key = (sample.ObjectId, sample.Metric, minute);
+            if (!_open.TryGetValue(key, out var accumulator))
+            {
+                accumulator = new Accumulator();
+                _open[key] = accumulator;
+            }
+
+            accumulator.Add(sample.Value);
+            added++;
+        }
+
+        return added;
+    }
+
+    /// <summary>Hands out every minute that ended at or before <paramref name="cutoff"/>, and forgets it.</summary>
+    public IReadOnlyList<MinuteAggregate> DrainClosed(DateTimeOffset cutoff)
+    {
+        var limit = cutoff.ToUnixTimeSeconds();
+        var closed = new List<MinuteAggregate>();
+        foreach (var (key, accumulator) in _open)
+        {
+            if (key.Minute + 60 <= limit)
+            {
+                closed.Add(new MinuteAggregate(key.ObjectId, key.Metric, key.Minute, accumulator.Sum / accumulator.Count, accumulator.Minimum, accumulator.Maximum, accumulator.Count));
+            }
+        }
+
+        foreach (var aggregate in closed)
+        {
+            _open.Remove((aggregate.ObjectId, aggregate.Metric, aggregate.MinuteStart));
+        }
+
+        return closed;
+    }
+
+    /// <summary>Forgets series of objects that are no longer reported, so a churning estate does not grow the map.</summary>
+    public void Retain(IReadOnlySet<string> objectIds)
+    {
+        ArgumentNullException.ThrowIfNull(objectIds);
+        foreach (var series in _watermarks.Keys.Where(k => !objectIds.Contains(k.ObjectId)).ToList())
+        {
+            _watermarks.Remove(series);
+        }
+    }
+
+    /// <summary>The minute a sample stamped at <paramref name="seconds"/> (its interval's end) belongs to.</summary>
+    public static long MinuteOf(long seconds) => (seconds - 1) / 60 * 60;
+
+    private sealed class Accumulator
+    {
+        public double Sum { get; private set; }
+
+        public int Count { get; private set; }
+
+        public double Minimum { get; private set; } = double.MaxValue;
+
+        public double Maximum { get; private set; } = double.MinValue;
+
+        public void Add(double value)
+        {
+            Sum += value;
+            Count++;
+            Minimum = Math.Min(Minimum, value);
+            Maximum = Math.Max(Maximum, value);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using Monitoring.Core.Collection;
+
+namespace Monitoring.Service.Collection;
+
+/// <summary>How one pass of one target went.</summary>
+internal sealed record PassOutcome(string Target, PassKind Kind, DateTimeOffset FinishedAt, TimeSpan Duration, FailureKind? Failure, string? Error)
+{
+    public bool Succeeded => Failure is null;
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+using Monitoring.Core.Collection;
+using Monitoring.Core.Performance;
+using Monitoring.Storage.Records;
+
+namespace Monitoring.Service.Collection;
+
+/// <summary>One realtime pass of one target: read samples, fold them into minute averages, hand closed
+/// minutes to the write buffer, and tell the observers.</summary>
+internal sealed class PerformancePass
+{
+    /// <summary>How long after a minute ends its last samples may still arrive (vCenter publishes
+    /// realtime samples with a delay of up to about one interval).</summary>
+    private static readonly TimeSpan s_reportingDelay = TimeSpan.FromSeconds(60);
+
+    private readonly CollectorRegistry _collectors;
+    private readonly SampleBuffer _buffer;
+    private readonly IEnumerable<IPassObserver> _observers;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PerformancePass> _logger;
+    private readonly Dictionary<string, MinuteAggregator> _aggregators = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public PerformancePass(CollectorRegistry collectors, SampleBuffer buffer, IEnumerable<IPassObserver> observers, TimeProvider time, ILogger<PerformancePass> logger)
+    {
+        _collectors = collectors;
+        _buffer = buffer;
+        _observers = observers;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<PassOutcome> RunAsync(TargetDefinition target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var started = _time.GetTimestamp();
+        PassOutcome outcome;
+        try
+        {
+            var batch = await _collectors.PerformanceFor(target.Kind).CollectRealtimeAsync(target, cancellationToken).ConfigureAwait(false);
+            var closed = Aggregate(target.Name, batch);
+            _buffer.Add(closed.Select(ToRecord));
+            foreach (var observer in _observers)
+            {
+                observer.OnRealtime(batch);
+            }
+
+            outcome = new PassOutcome(target.Name, PassKind.Realtime, _time.GetUtcNow(), _time.GetElapsedTime(started), null, null);
+            ServiceLog.PassSucceeded(_logger, target.Name, PassKind.Realtime, outcome.Duration.TotalSeconds);
+        }
+        catch (TargetFailureException e)
+        {
+            ServiceLog.TargetFailed(_logger, target.Name, e.Kind, e.Message);
+            outcome = new PassOutcome(target.Name, PassKind.Realtime, _time.GetUtcNow(), _time.GetElapsedTime(started), e.Kind, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var reason = $"unexpected {e.GetType().Name}: {e.Message}";
+            ServiceLog.TargetCrashed(_logger, target.Name, reason);
+            ServiceLog.TargetCrashDetails(_logger, e, target.Name);
+            outcome = new PassOutcome(target.Name, PassKind.Realtime, _time.GetUtcNow(), _time.GetElapsedTime(started), FailureKind.Protocol, reason);
+        }
+
+        foreach (var observer in _observers)
+        {
+            observer.OnOutcome(outcome);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Forgets a target taken out of the configuration.</summary>
+    public void Forget(string target)
+    {
+        lock (_lock)
+        {
+            _aggregators.Remove(target);
+        }
+    }
+
+    private IReadOnlyList<MinuteAggregate> Aggregate(string target, Core.Model.PerformanceBatch batch)
+    {
+        lock (_lock)
+        {
+            if (!_aggregators.TryGetValue(target, out var aggregator))
+            {
+                aggregator = new MinuteAggregator();
+                _aggregators[target] = aggregator;
+            }
+
+            aggregator.Add(batch.Samples);
+            aggregator.Retain(batch.Samples.Select(s => s.ObjectId).ToHashSet(StringComparer.Ordinal));
+            return aggregator.DrainClosed(_time.GetUtcNow() - s_reportingDelay);
+        }
+    }
+
+    private static MinuteSampleRecord ToRecord(MinuteAggregate a) => new()
+    {
+        ObjectId = a.ObjectId,
+        Metric = a.Metric,
+        Timestamp = a.MinuteStart,
+        Average = a.Average,
+        Minimum = a.Minimum,
+        Maximum = a.Maximum,
+        Count = a.Count,
+    };
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Monitoring.Service.Configuration;
+using Monitoring.Service.Metrics;
+using Monitoring.Storage;
+using Quartz;
+
+namespace Monitoring.Service.Hosting;
+
+/// <summary>The long-running service: scheduler, collectors and the HTTP listener in one generic host.
+/// Runs as a console app, under systemd (notify) or as a Windows service.</summary>
+internal static class ServiceHost
+{
+    public static WebApplication Build(LoadedConfiguration configuration, LogLevel logLevel)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders(); // ours log to stderr; the default console logger writes to stdout
+        builder.Services.AddMonitoring(configuration, logLevel).AddMonitoringService(configuration);
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService();
+        builder.WebHost.UseUrls(configuration.Options.Http.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        var app = builder.Build();
+        app.MapGet("/metrics", async (HttpContext http, PrometheusExporter exporter, CancellationToken ct) =>
+        {
+            http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            await exporter.WriteAsync(http.Response.Body, ct).ConfigureAwait(false);
+        });
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/readyz", ReadyAsync);
+        return app;
+    }
+
+    /// <summary>Ready when the database answers and the scheduler runs; says which is not.</summary>
+    private static async Task<IResult> ReadyAsync(MonitoringDatabase database, ISchedulerFactory schedulers, CancellationToken ct)
+    {
+        var problems = new List<string>();
+        try
+        {
+            await using var context = database.CreateContext();
+            if (!await context.Database.CanConnectAsync(ct).ConfigureAwait(false))
+            {
+                problems.Add("database: cannot connect");
+            }
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            problems.Add($"database: {e.Message}");
+        }
+
+        var scheduler = await schedulers.GetScheduler(ct).ConfigureAwait(false);
+        var status = await scheduler.GetStatus(ct).ConfigureAwait(false);
+        if (status != SchedulerStatus.Running)
+        {
+            problems.Add($"scheduler: {status.ToString().ToLowerInvariant()}");
+        }
+
+        return problems.Count == 0
+            ? Results.Text("ready\n")
+            : Results.Text(string.Join('\n', problems) + "\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,155 @@
+using Monitoring.Core.Collection;
+using Monitoring.Core.Model;
+using Monitoring.Service.Collection;
+using Prometheus;
+using PrometheusRegistry = Prometheus.CollectorRegistry;
+
+namespace Monitoring.Service.Metrics;
+
+/// <summary>The /metrics exposition. Passes publish into it when they finish; a scrape only serialises
+/// what is already there, so it never waits on a target.</summary>
+/// <remarks>Its own registry, not prometheus-net's static default: the default one carries runtime
+/// adapters whose names fail <c>promtool check metrics</c>, and tests need a fresh registry each.</remarks>
+internal sealed class PrometheusExporter : IRequestRecorder
+{
+    private readonly PrometheusRegistry _registry = Prometheus.Metrics.NewCustomRegistry();
+    private readonly Dictionary<(bool IsVm, string Metric), Gauge> _objectGauges = [];
+    private readonly Dictionary<string, HashSet<(bool IsVm, string Metric, string Id, string Name)>> _published = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private readonly Gauge _duration;
+    private readonly Gauge _success;
+    private readonly Gauge _lastSuccess;
+    private readonly Counter _requests;
+    private readonly Counter _errors;
+
+    public PrometheusExporter(SampleBuffer buffer, SampleFlushService flusher)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentNullException.ThrowIfNull(flusher);
+        var factory = Prometheus.Metrics.WithCustomRegistry(_registry);
+        foreach (var metric in PerformanceMetric.All)
+        {
+            _objectGauges[(false, metric)] = ObjectGauge(factory, "host", metric);
+            _objectGauges[(true, metric)] = ObjectGauge(factory, "vm", metric);
+        }
+
+        string[] passLabels = ["target", "pass"];
+        _duration = factory.CreateGauge("virt_collector_duration_seconds", "How long the last pass of a target took.", passLabels);
+        _success = factory.CreateGauge("virt_collector_success", "1 if the last pass of a target succeeded, 0 if it failed.", passLabels);
+        _lastSuccess = factory.CreateGauge("virt_collector_last_success_timestamp_seconds", "When a pass of a target last succeeded (Unix time).", passLabels);
+        _requests = factory.CreateCounter("virt_collector_requests_total", "Requests sent to a target, by protocol method.", ["target", "method"]);
+        _errors = factory.CreateCounter("virt_collector_errors_total", "Failed passes of a target, by reason.", ["target", "pass", "kind"]);
+        var buffered = factory.CreateGauge("virt_storage_buffered_samples", "Minute aggregates waiting to be written to the database.");
+        var dropped = factory.CreateCounter("virt_storage_dropped_samples_total", "Minute aggregates dropped because the buffer was full during a database outage.");
+        var written = factory.CreateCounter("virt_storage_written_samples_total", "Minute aggregates written to the database.");
+        _registry.AddBeforeCollectCallback(() =>
+        {
+            // In-memory counters only: reading them is not collecting.
+            buffered.Set(buffer.Count);
+            dropped.IncTo(buffer.Dropped);
+            written.IncTo(flusher.Written);
+        });
+    }
+
+    /// <inheritdoc/>
+    public void Record(string target, string method) => _requests.WithLabels(target, method).Inc();
+
+    /// <summary>Publishes a target's latest realtime values, and removes the series of objects it no longer reports.</summary>
+    public void PublishRealtime(string target, IReadOnlyDictionary<string, ObjectLabels> catalog, IReadOnlyList<PerformanceSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(samples);
+        var latest = new Dictionary<(string ObjectId, string Metric), PerformanceSample>();
+        foreach (var sample in samples)
+        {
+            var key = (sample.ObjectId, sample.Metric);
+            if (!latest.TryGetValue(key, out var current) || sample.Timestamp > current.Timestamp)
+            {
+                latest[key] = sample;
+            }
+        }
+
+        var now = new HashSet<(bool, string, string, string)>();
+        lock (_lock)
+        {
+            foreach (var ((objectId, metric), sample) in latest)
+            {
+                if (!catalog.TryGetValue(objectId, out var labels) || !_objectGauges.TryGetValue((labels.IsVm, metric), out var gauge))
+                {
+                    continue; // not in the inventory yet: labelled once the next inventory pass names it
+                }
+
+                gauge.WithLabels(target, objectId, labels.Name).Set(sample.Value);
+                now.Add((labels.IsVm, metric, objectId, labels.Name));
+            }
+
+            RemoveStale(target, now);
+        }
+    }
+
+    /// <summary>Publishes the collector's own view of a pass.</summary>
+    public void PublishPass(PassOutcome outcome, DateTimeOffset? lastSuccess)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var pass = outcome.Kind.ToString().ToLowerInvariant();
+        _duration.WithLabels(outcome.Target, pass).Set(outcome.Duration.TotalSeconds);
+        _success.WithLabels(outcome.Target, pass).Set(outcome.Succeeded ? 1 : 0);
+        if (lastSuccess is { } at)
+        {
+            _lastSuccess.WithLabels(outcome.Target, pass).Set(at.ToUnixTimeMilliseconds() / 1000.0);
+        }
+
+        if (outcome.Failure is { } kind)
+        {
+            _errors.WithLabels(outcome.Target, pass, kind.ToString().ToLowerInvariant()).Inc();
+        }
+    }
+
+    /// <summary>Removes every series of a target taken out of the configuration.</summary>
+    public void Forget(string target)
+    {
+        lock (_lock)
+        {
+            RemoveStale(target, []);
+        }
+
+        foreach (var pass in Enum.GetNames<PassKind>().Select(p => p.ToLowerInvariant()))
+        {
+            _duration.RemoveLabelled(target, pass);
+            _success.RemoveLabelled(target, pass);
+            _lastSuccess.RemoveLabelled(target, pass);
+        }
+    }
+
+    /// <summary>The text exposition format.</summary>
+    public Task WriteAsync(Stream output, CancellationToken cancellationToken) =>
+        _registry.CollectAndExportAsTextAsync(output, cancellationToken);
+
+    private static Gauge ObjectGauge(MetricFactory factory, string kind, string metric)
+    {
+        var (stem, unit, help) = metric switch
+        {
+            PerformanceMetric.CpuUsage => ("cpu_usage", "ratio", "CPU in use as a share of capacity (0-1)"),
+            PerformanceMetric.CpuReady => ("cpu_ready", "ratio", "Share of time ready to run but waiting for a CPU, summed over vCPUs"),
+            PerformanceMetric.MemoryUsage => ("memory_usage", "ratio", "Memory in use as a share of memory (0-1)"),
+            PerformanceMetric.MemoryConsumed => ("memory_consumed", "bytes", "Host memory consumed"),
+            PerformanceMetric.DiskThroughput => ("disk_throughput", "bytes_per_second", "Disk read plus write throughput"),
+            PerformanceMetric.NetworkThroughput => ("network_throughput", "bytes_per_second", "Network receive plus transmit throughput"),
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "no exposition name"),
+        };
+        return factory.CreateGauge($"virt_{kind}_{stem}_{unit}", $"{help}, per {(kind == "vm" ? "VM" : "host")} (last realtime sample).", ["target", "id", kind]);
+    }
+
+    private void RemoveStale(string target, HashSet<(bool IsVm, string Metric, string Id, string Name)> now)
+    {
+        if (_published.TryGetValue(target, out var before))
+        {
+            foreach (var (isVm, metric, id, name) in before.Where(k => !now.Contains(k)))
+            {
+                _objectGauges[(isVm, metric)].RemoveLabelled(target, id, name);
+            }
+        }
+
+        _published[target] = now;
+    }
+}
