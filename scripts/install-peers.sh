@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the tests and the demo need beyond the .NET SDK, from Debian's packages:
 # the Go toolchain and govmomi (to build the vCenter simulator) and pyvmomi (an independent
-# vSphere client the tests cross-check against). Safe to run again: it installs only what is missing.
+# vSphere client the tests cross-check against) and Prometheus (promtool checks our exposition).
+# Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(golang-go golang-github-vmware-govmomi-dev python3-pyvmomi)
+packages=(golang-go golang-github-vmware-govmomi-dev python3-pyvmomi prometheus)
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "install-peers: the .NET 10 SDK is required (dotnet not found on PATH)" >&2

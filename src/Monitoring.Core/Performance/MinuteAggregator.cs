@@ -6,9 +6,11 @@ namespace Monitoring.Core.Performance;
 /// <remarks>
 /// Each realtime pass asks for the last few 20 s samples, so consecutive passes overlap; a per-series
 /// watermark drops what was already counted. A 20 s sample is stamped with the end of its interval, so
-/// the sample stamped 10:01:00 belongs to the minute 10:00. A minute is handed out once it is closed:
-/// its end lies before the cutoff the caller gives (now minus the source's reporting delay). Samples
-/// arriving for a minute already handed out are dropped rather than overwrite a fuller average.
+/// the sample stamped 10:01:00 belongs to the minute 10:00. Every minute that gained samples is handed
+/// out after each pass, still open, so storage holds a running average within one pass of collection
+/// (an upsert refines it as the minute fills). A minute is forgotten once it is closed: its end lies
+/// before the cutoff the caller gives (now minus the source's reporting delay). Samples arriving for a
+/// forgotten minute are dropped rather than overwrite a fuller average.
 /// Not thread-safe: one aggregator per target, fed by that target's (non-overlapping) realtime job.
 /// </remarks>
 public sealed class MinuteAggregator
@@ -49,26 +51,37 @@ public sealed class MinuteAggregator
         return added;
     }
 
-    /// <summary>Hands out every minute that ended at or before <paramref name="cutoff"/>, and forgets it.</summary>
-    public IReadOnlyList<MinuteAggregate> DrainClosed(DateTimeOffset cutoff)
+    /// <summary>Hands out every minute that gained samples since the last call (open or not), then
+    /// forgets the minutes that ended at or before <paramref name="cutoff"/>.</summary>
+    public IReadOnlyList<MinuteAggregate> TakeChanges(DateTimeOffset cutoff)
     {
         var limit = cutoff.ToUnixTimeSeconds();
-        var closed = new List<MinuteAggregate>();
+        var changed = new List<MinuteAggregate>();
+        var closed = new List<(string, string, long)>();
         foreach (var (key, accumulator) in _open)
         {
+            if (accumulator.Changed)
+            {
+                changed.Add(new MinuteAggregate(key.ObjectId, key.Metric, key.Minute, accumulator.Sum / accumulator.Count, accumulator.Minimum, accumulator.Maximum, accumulator.Count));
+                accumulator.Changed = false;
+            }
+
             if (key.Minute + 60 <= limit)
             {
-                closed.Add(new MinuteAggregate(key.ObjectId, key.Metric, key.Minute, accumulator.Sum / accumulator.Count, accumulator.Minimum, accumulator.Maximum, accumulator.Count));
+                closed.Add(key);
             }
         }
 
-        foreach (var aggregate in closed)
+        foreach (var key in closed)
         {
-            _open.Remove((aggregate.ObjectId, aggregate.Metric, aggregate.MinuteStart));
+            _open.Remove(key);
         }
 
-        return closed;
+        return changed;
     }
+
+    /// <summary>Minutes still open.</summary>
+    public int OpenMinutes => _open.Count;
 
     /// <summary>Forgets series of objects that are no longer reported, so a churning estate does not grow the map.</summary>
     public void Retain(IReadOnlySet<string> objectIds)
@@ -93,8 +106,11 @@ public sealed class MinuteAggregator
 
         public double Maximum { get; private set; } = double.MinValue;
 
+        public bool Changed { get; set; }
+
         public void Add(double value)
         {
+            Changed = true;
             Sum += value;
             Count++;
             Minimum = Math.Min(Minimum, value);

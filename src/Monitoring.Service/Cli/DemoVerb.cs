@@ -1,14 +1,19 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Service.Collection;
+using Monitoring.Service.Configuration;
 using Monitoring.Service.Demo;
+using Monitoring.Service.Hosting;
 using Monitoring.Service.Output;
 using Monitoring.Storage;
 
 namespace Monitoring.Service.Cli;
 
-/// <summary><c>demo</c>: builds and starts the vCenter simulator, collects it once into the configured
-/// database (SQLite by default) and prints the inventory.</summary>
+/// <summary><c>demo</c>: builds and starts the vCenter simulator and runs the service against it on the
+/// configured database (SQLite by default), printing the inventory and the URLs; Ctrl+C stops both.
+/// <c>demo --once</c> collects once, prints the inventory and exits.</summary>
 internal static class DemoVerb
 {
     /// <summary>A small estate with every shape the product handles: clusters, standalone hosts, several datastores.</summary>
@@ -18,41 +23,94 @@ internal static class DemoVerb
 
     public static Command Create(GlobalOptions global)
     {
-        var command = new Command("demo", "Start the vCenter simulator, collect it into the database and show the inventory.");
+        var once = new Option<bool>("--once") { Description = "Collect once, print the inventory and exit instead of running the service." };
+        var command = new Command("demo", "Start the vCenter simulator and run the service against it (SQLite by default).") { once };
         command.SetAction((parse, ct) => CliApplication.GuardAsync(parse, global, async () =>
         {
-            await using var context = await VerbContext.OpenAsync(parse, global, ct).ConfigureAwait(false);
+            var configuration = ConfigurationLoader.Load(parse.GetValue(global.Config)?.FullName);
             await Console.Error.WriteLineAsync("demo: building the vCenter simulator (govmomi, from Debian packages)...").ConfigureAwait(false);
             var binary = await SimulatorProcess.BuildAsync(ct).ConfigureAwait(false);
             await using var simulator = await SimulatorProcess.StartAsync(binary, ModelArguments, ct).ConfigureAwait(false);
-            var endpoint = simulator.Endpoint;
-            await Console.Error.WriteLineAsync($"demo: simulator running at {endpoint.Url} (pid {simulator.Pid}, certificate SHA-256 {endpoint.Thumbprint})").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"demo: simulator running at {simulator.Endpoint.Url} (pid {simulator.Pid}, certificate SHA-256 {simulator.Endpoint.Thumbprint})").ConfigureAwait(false);
 
-            // The simulator's certificate is self-signed, so the demo pins it: the same way an operator
-            // trusts a real ESX host, and never by switching verification off.
-            var target = new TargetDefinition(
-                TargetName,
-                TargetKind.VSphere,
-                endpoint.Url,
-                "demo",
-                new Secret("demo"),
-                Convert.FromHexString(endpoint.Thumbprint.Replace(":", string.Empty, StringComparison.Ordinal)),
-                TimeSpan.FromSeconds(30),
-                256,
-                null);
-            var results = await context.Get<InventoryPass>().RunAsync([target], ct).ConfigureAwait(false);
-            foreach (var result in results)
+            // The demo replaces the configured targets with the simulator and polls it quickly.
+            var demo = configuration with
             {
-                Console.Out.WriteLine(CollectVerb.Describe(result));
-            }
-
-            Console.Out.WriteLine();
-            var inventory = await context.Get<InventoryReader>().ReadAsync(includeGone: false, ct).ConfigureAwait(false);
-            InventoryVerb.WriteTables(InventoryDocument.From(inventory), Console.Out);
-            Console.Out.WriteLine();
-            Console.Out.WriteLine($"Stored in {context.Get<MonitoringDatabase>().Location}; show it again with: monitoring inventory [--json]");
-            return results.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.TargetFailed;
+                Targets = [TargetFor(simulator.Endpoint)],
+                Schedule = configuration.Schedule with { FirstPollWithin = TimeSpan.FromSeconds(1) },
+            };
+            var level = parse.GetValue(global.Verbose) ? LogLevel.Debug : LogLevel.Information;
+            return parse.GetValue(once)
+                ? await CollectOnceAsync(demo, level, ct).ConfigureAwait(false)
+                : await RunAsync(demo, simulator, level, ct).ConfigureAwait(false);
         }));
         return command;
+    }
+
+    private static TargetDefinition TargetFor(SimulatorEndpoint endpoint) =>
+        // The simulator's certificate is self-signed, so the demo pins it: the same way an operator
+        // trusts a real ESX host, and never by switching verification off.
+        new(
+            TargetName,
+            TargetKind.VSphere,
+            endpoint.Url,
+            "demo",
+            new Secret("demo"),
+            Convert.FromHexString(endpoint.Thumbprint.Replace(":", string.Empty, StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30),
+            256,
+            null);
+
+    private static async Task<int> CollectOnceAsync(LoadedConfiguration configuration, LogLevel level, CancellationToken ct)
+    {
+        await using var services = new ServiceCollection().AddMonitoring(configuration, level).BuildServiceProvider();
+        var database = services.GetRequiredService<MonitoringDatabase>();
+        await database.MigrateAsync(ct).ConfigureAwait(false);
+        var results = await services.GetRequiredService<InventoryPass>().RunAsync(configuration.Targets, ct).ConfigureAwait(false);
+        foreach (var result in results)
+        {
+            Console.Out.WriteLine(CollectVerb.Describe(result));
+        }
+
+        Console.Out.WriteLine();
+        await PrintInventoryAsync(services.GetRequiredService<InventoryReader>(), ct).ConfigureAwait(false);
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"Stored in {database.Location}; show it again with: monitoring inventory [--json]");
+        return results.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.TargetFailed;
+    }
+
+    private static async Task<int> RunAsync(LoadedConfiguration configuration, SimulatorProcess simulator, LogLevel level, CancellationToken ct)
+    {
+        await using var app = ServiceHost.Build(configuration, level);
+        var run = RunVerb.RunAsync(app, configuration, ct);
+
+        // Show what the first inventory pass found, then where to look.
+        var status = app.Services.GetRequiredService<CollectorStatus>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!run.IsCompleted && DateTime.UtcNow < deadline && !status.Latest().Any(o => o.Kind == PassKind.Inventory))
+        {
+            await Task.Delay(250, ct).ConfigureAwait(false);
+        }
+
+        if (!run.IsCompleted)
+        {
+            await PrintInventoryAsync(app.Services.GetRequiredService<InventoryReader>(), ct).ConfigureAwait(false);
+            var baseUrl = configuration.Options.Http.Urls.Split(';')[0].TrimEnd('/');
+            Console.Out.WriteLine();
+            Console.Out.WriteLine($"vCenter simulator:  {simulator.Endpoint.Url}");
+            Console.Out.WriteLine($"Metrics:            {baseUrl}/metrics");
+            Console.Out.WriteLine($"Health, readiness:  {baseUrl}/healthz  {baseUrl}/readyz");
+            Console.Out.WriteLine($"Database:           {app.Services.GetRequiredService<MonitoringDatabase>().Location}");
+            Console.Out.WriteLine("Press Ctrl+C to stop the service and the simulator.");
+        }
+
+        await run.ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static async Task PrintInventoryAsync(InventoryReader reader, CancellationToken ct)
+    {
+        var inventory = await reader.ReadAsync(includeGone: false, ct).ConfigureAwait(false);
+        InventoryVerb.WriteTables(InventoryDocument.From(inventory), Console.Out);
     }
 }

@@ -5,8 +5,8 @@ using Monitoring.Storage.Records;
 
 namespace Monitoring.Service.Collection;
 
-/// <summary>One realtime pass of one target: read samples, fold them into minute averages, hand closed
-/// minutes to the write buffer, and tell the observers.</summary>
+/// <summary>One realtime pass of one target: read samples, fold them into minute averages, hand the
+/// minutes that changed to the write buffer (upserts), and tell the observers.</summary>
 internal sealed class PerformancePass
 {
     /// <summary>How long after a minute ends its last samples may still arrive (vCenter publishes
@@ -38,8 +38,8 @@ internal sealed class PerformancePass
         try
         {
             var batch = await _collectors.PerformanceFor(target.Kind).CollectRealtimeAsync(target, cancellationToken).ConfigureAwait(false);
-            var closed = Aggregate(target.Name, batch);
-            _buffer.Add(closed.Select(ToRecord));
+            var changed = Aggregate(target.Name, batch);
+            _buffer.Add(changed.Select(ToRecord));
             foreach (var observer in _observers)
             {
                 observer.OnRealtime(batch);
@@ -90,7 +90,7 @@ internal sealed class PerformancePass
 
             aggregator.Add(batch.Samples);
             aggregator.Retain(batch.Samples.Select(s => s.ObjectId).ToHashSet(StringComparer.Ordinal));
-            return aggregator.DrainClosed(_time.GetUtcNow() - s_reportingDelay);
+            return aggregator.TakeChanges(_time.GetUtcNow() - s_reportingDelay);
         }
     }
 

@@ -15,6 +15,7 @@ internal static class ServiceContentParser
             Reference(content, "propertyCollector"),
             Reference(content, "viewManager"),
             Reference(content, "sessionManager"),
+            VimXml.Child(content, "perfManager") is { } perfManager ? VimXml.ReadReference(perfManager) : null,
             VimXml.ChildText(about, "fullName") ?? "unknown",
             VimXml.ChildText(about, "apiType") ?? "unknown",
             VimXml.ChildText(about, "apiVersion") ?? VimSoapClient.InitialApiVersion);

@@ -31,16 +31,27 @@ internal sealed class VimSoapClient : IDisposable
     private readonly Uri _endpoint;
     private readonly TimeSpan _timeout;
     private readonly CertificatePolicy? _certificatePolicy;
+    private readonly IRequestRecorder? _recorder;
+    private readonly string _target;
     private string? _sessionCookie;
 
     /// <summary>A client over <paramref name="handler"/>, which it owns. Tests pass a handler that replays
     /// captured replies; production passes one from <see cref="VimHttpHandler"/>.</summary>
     public VimSoapClient(HttpMessageHandler handler, Uri endpoint, TimeSpan timeout, CertificatePolicy? certificatePolicy)
+        : this(handler, endpoint, timeout, certificatePolicy, null, endpoint.Host)
+    {
+    }
+
+    /// <summary>A client that also tells <paramref name="recorder"/> about every request it sends,
+    /// under the target's config name <paramref name="target"/>.</summary>
+    public VimSoapClient(HttpMessageHandler handler, Uri endpoint, TimeSpan timeout, CertificatePolicy? certificatePolicy, IRequestRecorder? recorder, string target)
     {
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _endpoint = endpoint;
         _timeout = timeout;
         _certificatePolicy = certificatePolicy;
+        _recorder = recorder;
+        _target = target;
     }
 
     /// <summary>The API version sent in <c>SOAPAction</c>; raised to the server's after service content is read.</summary>
@@ -77,6 +88,8 @@ internal sealed class VimSoapClient : IDisposable
                 request.Headers.TryAddWithoutValidation("Cookie", _sessionCookie);
             }
 
+            // Counted before sending: a request that fails on the wire still cost the target (and us) a try.
+            _recorder?.Record(_target, method);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             CaptureSessionCookie(response);
             if (response.StatusCode != HttpStatusCode.OK && response.StatusCode != HttpStatusCode.InternalServerError)

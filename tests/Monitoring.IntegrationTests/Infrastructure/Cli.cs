@@ -6,7 +6,7 @@ namespace Monitoring.IntegrationTests.Infrastructure;
 /// working folder, exit code and the two output streams kept apart.</summary>
 internal static class Cli
 {
-    private static readonly string s_assembly = Path.Combine(
+    public static string AssemblyPath { get; } = Path.Combine(
         RepositoryPaths.Root, "src", "Monitoring.Service", "bin",
 #if DEBUG
         "Debug",
@@ -24,7 +24,7 @@ internal static class Cli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(s_assembly);
+        start.ArgumentList.Add(AssemblyPath);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

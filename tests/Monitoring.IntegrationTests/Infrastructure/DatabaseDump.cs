@@ -32,4 +32,14 @@ internal static class DatabaseDump
 
         return builder.ToString();
     }
+
+    /// <summary>How many distinct values of <paramref name="column"/> a table holds.</summary>
+    public static async Task<int> CountDistinctAsync(string databasePath, string table, string column)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(DISTINCT \"{column}\") FROM \"{table}\"";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
