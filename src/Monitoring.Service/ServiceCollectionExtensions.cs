@@ -27,7 +27,7 @@ internal static class ServiceCollectionExtensions
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)); // stdout carries only a verb's output
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(configuration);
-        services.AddSingleton(_ => MonitoringDatabase.Sqlite(configuration.Options.Storage.ConnectionString, configuration.BaseDirectory));
+        services.AddSingleton(_ => MonitoringDatabase.Create(configuration.Options.Storage.Provider, configuration.Options.Storage.ConnectionString, configuration.BaseDirectory));
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<InventoryReader>();
         services.AddSingleton<InventoryPass>();

@@ -111,16 +111,35 @@ internal static class ConfigurationLoader
 
     private static void ValidateStorage(StorageOptions storage, List<string> problems)
     {
-        if (!string.Equals(storage.Provider, StorageOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase))
+        var isSqlite = string.Equals(storage.Provider, StorageOptions.SqliteProvider, StringComparison.OrdinalIgnoreCase);
+        var isSqlServer = string.Equals(storage.Provider, "SqlServer", StringComparison.OrdinalIgnoreCase);
+        if (!isSqlite && !isSqlServer)
         {
-            problems.Add(storage.Provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase)
-                ? "Monitoring:Storage:Provider: SqlServer is not available in this build yet; use Sqlite"
-                : $"Monitoring:Storage:Provider: '{storage.Provider}' is not a provider; use Sqlite (default) or SqlServer");
+            problems.Add($"Monitoring:Storage:Provider: '{storage.Provider}' is not a provider; use Sqlite (default) or SqlServer");
+            return;
         }
 
         if (string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
             problems.Add($"Monitoring:Storage:ConnectionString: required when set; default '{StorageOptions.DefaultConnectionString}'");
+            return;
+        }
+
+        if (isSqlServer)
+        {
+            try
+            {
+                if (string.IsNullOrWhiteSpace(new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(storage.ConnectionString).DataSource))
+                {
+                    problems.Add("Monitoring:Storage:ConnectionString: names no server; e.g. 'Server=db01;Database=Monitoring;Integrated Security=true;Encrypt=true'");
+                }
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+            {
+                // The builder names the keyword it did not understand; it does not echo values (passwords).
+                problems.Add($"Monitoring:Storage:ConnectionString: not a valid SQL Server connection string ({e.Message})");
+            }
+
             return;
         }
 

@@ -1,0 +1,150 @@
+using System.Xml.Linq;
+using Monitoring.Sources.VSphere.Client;
+using Monitoring.Tests.Support;
+using Xunit;
+
+namespace Monitoring.Tests.Sources.VSphere.Client;
+
+public sealed class RetrieveResultReaderTests
+{
+    private const string Govmomi = "vsphere/govmomi/";
+    private const string Pyvmomi = "vsphere/pyvmomi/2018-827747f/";
+
+    [Fact]
+    public void Parse_GovmomiNotAuthenticatedMissingSet_ReportsEachMissingPathWithItsFault()
+    {
+        var returnval = TestFiles.LoadXml(Govmomi + "vim25_mo_fixtures_not_authenticated_fault.xml").Elements().Single();
+
+        var content = RetrieveResultReader.Parse(returnval);
+
+        Assert.Equal(new ManagedObjectReference("SessionManager", "SessionManager"), content.Obj);
+        Assert.Equal("NotAuthenticated", content.Missing["message"]);
+        Assert.Equal("NotAuthenticated", content.Missing["sessionList"]);
+        Assert.Equal(2, content.Missing.Count);
+        Assert.Equal("en", content.Properties["defaultLocale"].Value);
+        Assert.Equal(["ja", "zh_CN", "en", "de", "zh_TW", "ko", "fr"], content.Properties["messageLocaleList"].Elements().Select(e => e.Value));
+    }
+
+    [Fact]
+    public void Parse_GovmomiClusterHostProperty_ReadsParentAndEveryHostReference()
+    {
+        var returnval = TestFiles.LoadXml(Govmomi + "vim25_mo_fixtures_cluster_host_property.xml").Elements().Single();
+
+        var content = RetrieveResultReader.Parse(returnval);
+
+        Assert.Equal(new ManagedObjectReference("ClusterComputeResource", "domain-c7"), content.Obj);
+        Assert.Equal(new ManagedObjectReference("Folder", "group-h6"), VimXml.ReadReference(content.Properties["parent"]));
+        Assert.Equal(
+            [new("HostSystem", "host-14"), new("HostSystem", "host-17"), new("HostSystem", "host-19"), new("HostSystem", "host-52")],
+            content.Properties["host"].Elements().Select(VimXml.ReadReference));
+        Assert.Empty(content.Missing);
+    }
+
+    [Fact]
+    public void Parse_GovmomiHostNameList_ReadsEachObjectOnItsOwn()
+    {
+        var returnvals = TestFiles.LoadXml(Govmomi + "vim25_mo_fixtures_hostsystem_list_name_property.xml").Elements().ToList();
+
+        var contents = returnvals.Select(RetrieveResultReader.Parse).ToList();
+
+        Assert.Equal(["host-10", "host-30"], contents.Select(c => c.Obj.Value));
+        Assert.Equal(["host-01.example.com", "host-02.example.com"], contents.Select(c => c.Properties["name"].Value));
+    }
+
+    [Fact]
+    public void Parse_ContainerViewCaptureOfEmptyInventory_ReadsAnEmptyViewProperty()
+    {
+        var reply = Cassette.Load(Pyvmomi + "basic_container_view.yaml").Calls("RetrievePropertiesEx")[0];
+        var objects = XDocument.Parse(reply.ResponseBody).Descendants().Single(e => e.Name.LocalName == "objects");
+
+        var content = RetrieveResultReader.Parse(objects);
+
+        Assert.Equal("ContainerView", content.Obj.Type);
+        Assert.StartsWith("session[", content.Obj.Value, StringComparison.Ordinal);
+        Assert.Empty(content.Properties["view"].Elements());
+    }
+
+    [Fact]
+    public void Parse_ObjectWithoutObj_ThrowsXmlException()
+    {
+        var objects = XElement.Parse("<objects xmlns=\"urn:vim25\"><propSet><name>name</name><val>x</val></propSet></objects>");
+
+        Assert.Throws<System.Xml.XmlException>(() => RetrieveResultReader.Parse(objects));
+    }
+
+    [Theory]
+    [InlineData("test_json_host_explode.yaml", "HostSystem", "host-14")]
+    [InlineData("test_json_vm_explode_default.yaml", "VirtualMachine", "vm-22")]
+    public async Task ReadAsync_EveryRealRetrieveReply_DeliversTheRequestedPropertyOrNothing(string cassette, string type, string id)
+    {
+        var calls = Cassette.Load(Pyvmomi + cassette).Calls("RetrievePropertiesEx");
+        using var client = new VimSoapClient(FakeHandler.Replay(calls), new Uri("https://vcsa/sdk"), TimeSpan.FromSeconds(30), null);
+        var returned = 0;
+
+        foreach (var call in calls)
+        {
+            var requested = new RecordedRequest(null, call.RequestBody!, null, null).Values("pathSet").Single();
+            var objects = new List<ObjectContent>();
+
+            var token = await client.InvokeStreamingAsync(
+                "RetrievePropertiesEx",
+                new ManagedObjectReference("PropertyCollector", "propertyCollector"),
+                null,
+                (reader, ct) => RetrieveResultReader.ReadAsync(reader, objects.Add, ct),
+                CancellationToken.None);
+
+            Assert.Null(token);
+            var content = Assert.Single(objects);
+            Assert.Equal(new ManagedObjectReference(type, id), content.Obj);
+            Assert.Empty(content.Missing);
+
+            // An unset property (a host's remediationState, a VM without snapshots) comes back as the bare object.
+            var recordedNames = XDocument.Parse(call.ResponseBody).Descendants()
+                .Where(e => e.Name.LocalName == "propSet" && e.Parent?.Name.LocalName == "objects")
+                .Select(e => e.Elements().First(c => c.Name.LocalName == "name").Value);
+            Assert.Equal(recordedNames, content.Properties.Keys);
+            Assert.All(content.Properties.Keys, name => Assert.Equal(requested, name));
+            returned += content.Properties.Count;
+        }
+
+        Assert.NotEqual(0, returned);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PageWithToken_DeliversObjectsAndReturnsToken()
+    {
+        var body = SoapMessages.RetrieveResult(
+            "RetrievePropertiesEx",
+            "1_a",
+            VimObjects.Object("VirtualMachine", "vm-1", VimObjects.Text("name", "web-01")),
+            VimObjects.Object("VirtualMachine", "vm-2", VimObjects.Text("name", "web-02")));
+        var objects = new List<ObjectContent>();
+
+        var token = await ReadThroughClientAsync(body, objects);
+
+        Assert.Equal("1_a", token);
+        Assert.Equal(["web-01", "web-02"], objects.Select(o => o.Properties["name"].Value));
+    }
+
+    [Fact]
+    public async Task ReadAsync_EmptyResult_DeliversNothingAndNoToken()
+    {
+        var objects = new List<ObjectContent>();
+
+        var token = await ReadThroughClientAsync(SoapMessages.Envelope("<RetrievePropertiesExResponse xmlns=\"urn:vim25\"/>"), objects);
+
+        Assert.Null(token);
+        Assert.Empty(objects);
+    }
+
+    private static async Task<string?> ReadThroughClientAsync(string body, List<ObjectContent> objects)
+    {
+        using var client = new VimSoapClient(new FakeHandler(_ => SoapMessages.Http(body)), new Uri("https://vc01.example.net/sdk"), TimeSpan.FromSeconds(30), null);
+        return await client.InvokeStreamingAsync(
+            "RetrievePropertiesEx",
+            new ManagedObjectReference("PropertyCollector", "propertyCollector"),
+            null,
+            (reader, ct) => RetrieveResultReader.ReadAsync(reader, objects.Add, ct),
+            CancellationToken.None);
+    }
+}
