@@ -7,8 +7,8 @@ using Monitoring.Sources.VSphere.Inventory;
 namespace Monitoring.Sources.VSphere;
 
 /// <summary>Collects the inventory of a vCenter or a standalone ESX host.</summary>
-/// <remarks>With a <see cref="VSphereSessionPool"/> (the service) every pass runs on the target's shared
-/// session. Without one, each pass has a session of its own: login, read, logout.</remarks>
+/// <remarks>Every pass runs on the target's shared session from the <see cref="VSphereSessionPool"/>.
+/// The test constructor has no pool: each pass there has a session of its own (login, read, logout).</remarks>
 public sealed class VSphereCollector : IInventoryCollector
 {
     private readonly ILogger<VSphereCollector> _logger;
@@ -22,14 +22,6 @@ public sealed class VSphereCollector : IInventoryCollector
     {
         ArgumentNullException.ThrowIfNull(pool);
         _pool = pool;
-    }
-
-    /// <summary>A collector with no shared session: each pass logs in and out on its own.</summary>
-    /// <remarks>Kept for callers that have no pool registered; the dependency-injection container
-    /// picks the pooled constructor as soon as a <see cref="VSphereSessionPool"/> is registered.</remarks>
-    public VSphereCollector(ILogger<VSphereCollector> logger, TimeProvider time)
-        : this(logger, time, VSphereSessionPool.DefaultHandler)
-    {
     }
 
     /// <summary>Lets tests hand in a transport that replays captured replies; each pass has a session of its own.</summary>
