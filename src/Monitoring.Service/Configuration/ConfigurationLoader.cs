@@ -53,7 +53,14 @@ internal static class ConfigurationLoader
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or JsonException)
         {
-            throw new ConfigurationException($"--config: {source} is not valid JSON ({(e.InnerException ?? e).Message})");
+            // The innermost error carries the line and position of the mistake.
+            var inner = e;
+            while (inner.InnerException is not null)
+            {
+                inner = inner.InnerException;
+            }
+
+            throw new ConfigurationException($"--config: {source} is not valid JSON ({inner.Message})");
         }
 
         var section = root.GetSection(MonitoringOptions.SectionName);

@@ -27,23 +27,60 @@ internal static class ConfigurationShapeCheck
             }
 
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var isSection = child.GetChildren().Any();
             if (type == typeof(int))
             {
                 CheckWholeNumber(child, problems);
             }
+            else if (type == typeof(string))
+            {
+                if (isSection)
+                {
+                    problems.Add($"{child.Path}: must be a single value (a string), not an object or a list");
+                }
+            }
             else if (ElementTypeOf(type) is { } element)
             {
-                if (IsComplex(element))
-                {
-                    foreach (var item in child.GetChildren())
-                    {
-                        Collect(item, element, problems);
-                    }
-                }
+                CheckList(child, element, problems);
             }
             else if (IsComplex(type))
             {
+                if (!isSection && !string.IsNullOrEmpty(child.Value))
+                {
+                    problems.Add($"{child.Path}: must be an object with keys, not a single value");
+                    continue;
+                }
+
                 Collect(child, type, problems);
+            }
+        }
+    }
+
+    /// <summary>A list must be a JSON array (its keys 0, 1, 2...); an object in its place would bind to
+    /// an empty list and silently configure nothing.</summary>
+    private static void CheckList(IConfigurationSection child, Type element, List<string> problems)
+    {
+        var items = child.GetChildren().ToList();
+        if (items.Count == 0 && !string.IsNullOrEmpty(child.Value))
+        {
+            problems.Add($"{child.Path}: must be a list ([...]), not a single value");
+            return;
+        }
+
+        foreach (var item in items)
+        {
+            if (!int.TryParse(item.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                problems.Add($"{child.Path}: must be a list ([...]), not an object (found key '{item.Key}')");
+                return;
+            }
+        }
+
+        if (IsComplex(element))
+        {
+            foreach (var item in items)
+            {
+                Collect(item, element, problems);
             }
         }
     }

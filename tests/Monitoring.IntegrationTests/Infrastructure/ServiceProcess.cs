@@ -59,19 +59,30 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>Starts <c>run</c> with <paramref name="config"/> (whose Http:Urls must be <paramref name="baseUrl"/>)
     /// and waits until /readyz answers 200.</summary>
-    public static async Task<ServiceProcess> StartAsync(string workingDirectory, string config, Uri baseUrl)
+    public static async Task<ServiceProcess> StartAsync(string workingDirectory, string config, Uri baseUrl, IReadOnlyDictionary<string, string>? environment = null, string? launcher = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A launcher (a wrapper script) becomes the service's parent process, e.g. one named like a service manager.
+        var start = new ProcessStartInfo(launcher ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (launcher is not null)
+        {
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(Cli.AssemblyPath);
         foreach (var a in new[] { "run", "--config", config })
         {
             start.ArgumentList.Add(a);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         var service = new ServiceProcess(Process.Start(start)!, baseUrl);

@@ -127,7 +127,7 @@ public sealed class VSphereCollectorTests
     }
 
     [Fact]
-    public async Task CollectInventoryAsync_SessionLostMidPass_FailsAsAuthentication()
+    public async Task CollectInventoryAsync_PropertiesStayNotAuthenticatedAfterLoggingInAgain_FailsAsAuthentication()
     {
         var vcenter = new FakeVCenter();
         vcenter.Add(FakeVCenter.RootFolder, Object("Datacenter", "datacenter-2", Missing("name", "NotAuthenticated", "<object type=\"Folder\">group-d1</object><privilegeId>System.View</privilegeId>")));
@@ -136,6 +136,7 @@ public sealed class VSphereCollectorTests
 
         Assert.Equal(FailureKind.Authentication, e.Kind);
         Assert.Contains("NotAuthenticated", e.Message, StringComparison.Ordinal);
+        Assert.Equal(2, vcenter.Handler.Methods.Count(m => m == "Login")); // one renewal, then it gives up
     }
 
     [Fact]
