@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The demo: builds and starts govmomi's vCenter simulator, collects it into SQLite (./data) and
-# prints the inventory. Installs what it needs first. Extra arguments go to the demo verb.
+# The demo: builds and starts govmomi's vCenter simulator and runs the service against it on SQLite
+# (./data), printing the inventory and the URLs; Ctrl+C stops both. Installs what it needs first.
+# Extra arguments go to the demo verb (e.g. --once: one pass, print, exit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -26,22 +26,24 @@ public sealed class VSphereSessionPool : IAsyncDisposable, IDisposable
     private readonly ILogger _logger;
     private readonly IRequestRecorder? _recorder;
     private readonly Func<TargetDefinition, CertificatePolicy, HttpMessageHandler> _handlerFactory;
+    private readonly TimeProvider _time;
     private int _disposed;
 
     /// <summary>A pool whose clients report every request they send to <paramref name="requestRecorder"/>, when given.</summary>
-    public VSphereSessionPool(ILogger<VSphereSessionPool> logger, IRequestRecorder? requestRecorder = null)
-        : this(logger, requestRecorder, DefaultHandler)
+    public VSphereSessionPool(ILogger<VSphereSessionPool> logger, IRequestRecorder? requestRecorder = null, TimeProvider? time = null)
+        : this(logger, requestRecorder, DefaultHandler, time)
     {
     }
 
     /// <summary>Lets tests hand in a transport that answers in-process.</summary>
-    internal VSphereSessionPool(ILogger logger, IRequestRecorder? requestRecorder, Func<TargetDefinition, CertificatePolicy, HttpMessageHandler> handlerFactory)
+    internal VSphereSessionPool(ILogger logger, IRequestRecorder? requestRecorder, Func<TargetDefinition, CertificatePolicy, HttpMessageHandler> handlerFactory, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(handlerFactory);
         _logger = logger;
         _recorder = requestRecorder;
         _handlerFactory = handlerFactory;
+        _time = time ?? TimeProvider.System;
     }
 
     private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
@@ -203,7 +205,19 @@ public sealed class VSphereSessionPool : IAsyncDisposable, IDisposable
                 }
             }
 
-            var created = await CreateAsync(target, cancellationToken).ConfigureAwait(false);
+            slot.Backoff.ThrowIfHeld(target, _time.GetUtcNow());
+            PooledSession created;
+            try
+            {
+                created = await CreateAsync(target, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VimFault fault) when (fault.FaultType == "InvalidLogin")
+            {
+                slot.Backoff.Refused(target, VimFailures.Translate(fault, target)!.Message, _time.GetUtcNow());
+                throw;
+            }
+
+            slot.Backoff.Succeeded();
             created.AddUser();
             slot.Current = created;
             return created;

@@ -15,7 +15,7 @@ public sealed class ScheduleOptions
     /// <summary>Seconds between inventory passes of a target. Default 300 (5 minutes).</summary>
     public int? InventoryIntervalSeconds { get; set; }
 
-    /// <summary>Seconds between realtime performance passes. Default 20, vSphere's realtime interval.</summary>
+    /// <summary>Seconds between realtime performance passes, 5 to 60. Default 20, vSphere's realtime interval.</summary>
     public int? RealtimeIntervalSeconds { get; set; }
 
     /// <summary>Jobs running at once across all targets. Default 8.</summary>

@@ -10,7 +10,7 @@ internal static class CollectVerb
 {
     public static Command Create(GlobalOptions global)
     {
-        var once = new Option<bool>("--once") { Description = "Run one full pass and exit (the scheduled service is a later verb, run)." };
+        var once = new Option<bool>("--once") { Description = "Run one full pass and exit (the scheduled service is the verb run)." };
         var command = new Command("collect", "Collect every configured target once and store the result.") { once };
         command.SetAction((parse, ct) => CliApplication.GuardAsync(parse, global, async () =>
         {

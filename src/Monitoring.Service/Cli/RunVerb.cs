@@ -21,6 +21,13 @@ internal static class RunVerb
             var configuration = ConfigurationLoader.Load(parse.GetValue(global.Config)?.FullName);
             var level = parse.GetValue(global.Verbose) ? LogLevel.Debug : LogLevel.Information;
             await using var app = ServiceHost.Build(configuration, level);
+            if (configuration.Source is null)
+            {
+                var logger = app.Services.GetRequiredService<ILogger<ServiceHostMarker>>();
+                var database = app.Services.GetRequiredService<MonitoringDatabase>().Location;
+                ServiceLog.UsingDefaults(logger, database);
+            }
+
             await RunAsync(app, configuration, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         }));

@@ -6,7 +6,8 @@ namespace Monitoring.Service.Collection;
 /// to fill it, the oldest rows are dropped and counted, so memory never grows without limit.</summary>
 internal sealed class SampleBuffer : IDisposable
 {
-    /// <summary>About a quarter of an hour of a 20,000-VM estate (6 metrics each), a few hundred MB at most.</summary>
+    /// <summary>About five minutes of a 21,000-object estate (6 metrics each, the open minute queued again
+    /// after every 20 s pass), a few hundred MB at most.</summary>
     public const int DefaultCapacity = 2_000_000;
 
     private readonly Queue<MinuteSampleRecord> _queue = new();

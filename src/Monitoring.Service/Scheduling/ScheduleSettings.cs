@@ -14,7 +14,8 @@ internal sealed record ScheduleSettings(TimeSpan FirstPollWithin, TimeSpan Inven
         const string Key = "Monitoring:Schedule";
         var first = Range(options.FirstPollWithinSeconds, ScheduleOptions.DefaultFirstPollWithinSeconds, 1, 3600, $"{Key}:FirstPollWithinSeconds", problems);
         var inventory = Range(options.InventoryIntervalSeconds, ScheduleOptions.DefaultInventoryIntervalSeconds, 10, 86400, $"{Key}:InventoryIntervalSeconds", problems);
-        var realtime = Range(options.RealtimeIntervalSeconds, ScheduleOptions.DefaultRealtimeIntervalSeconds, 5, 3600, $"{Key}:RealtimeIntervalSeconds", problems);
+        // Each realtime pass reads the last three 20 s samples (one minute): a longer interval would miss samples.
+        var realtime = Range(options.RealtimeIntervalSeconds, ScheduleOptions.DefaultRealtimeIntervalSeconds, 5, 60, $"{Key}:RealtimeIntervalSeconds", problems);
         var concurrent = Range(options.MaxConcurrentTargets, ScheduleOptions.DefaultMaxConcurrentTargets, 1, 256, $"{Key}:MaxConcurrentTargets", problems);
         return new ScheduleSettings(TimeSpan.FromSeconds(first), TimeSpan.FromSeconds(inventory), TimeSpan.FromSeconds(realtime), concurrent);
     }

@@ -9,4 +9,7 @@ internal sealed class SessionSlot
 
     /// <summary>The logged-in session; read and written only while holding <see cref="Gate"/>.</summary>
     public PooledSession? Current { get; set; }
+
+    /// <summary>Holds logins back after a refused one; used only while holding <see cref="Gate"/>.</summary>
+    public LoginBackoff Backoff { get; } = new();
 }

@@ -243,22 +243,30 @@ public sealed class VSphereSessionPoolTests
     }
 
     [Fact]
-    public async Task UseAsync_WrongPassword_FailsAsAuthenticationAndTriesAgainOnTheNextPass()
+    public async Task UseAsync_WrongPassword_FailsThenHoldsLoginsBackInsteadOfLockingTheAccount()
     {
         var cassette = Cassette.Load("vsphere/pyvmomi/2018-827747f/basic_connection_bad_password.yaml");
         var replies = new Queue<CassetteInteraction>([.. cassette.SoapInteractions, .. cassette.SoapInteractions]);
         var replay = new FakeHandler(_ => replies.Dequeue().ToResponse());
-        await using var pool = new VSphereSessionPool(NullLogger.Instance, null, (_, _) => replay);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        await using var pool = new VSphereSessionPool(NullLogger.Instance, null, (_, _) => replay, time);
         var collector = Collector(pool);
         var target = TestTargets.VSphere(username: "my_user", password: "bad_password");
 
         var first = await Assert.ThrowsAsync<TargetFailureException>(() => collector.CollectRealtimeAsync(target, CancellationToken.None));
-        var second = await Assert.ThrowsAsync<TargetFailureException>(() => collector.CollectRealtimeAsync(target, CancellationToken.None));
+        time.Advance(TimeSpan.FromSeconds(20)); // the next realtime pass
+        var held = await Assert.ThrowsAsync<TargetFailureException>(() => collector.CollectRealtimeAsync(target, CancellationToken.None));
+        var sentWhileHeld = replay.Methods.Count;
+        time.Advance(TimeSpan.FromMinutes(1));
+        var retried = await Assert.ThrowsAsync<TargetFailureException>(() => collector.CollectRealtimeAsync(target, CancellationToken.None));
 
         Assert.Equal(FailureKind.Authentication, first.Kind);
         Assert.Contains("InvalidLogin", first.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("bad_password", first.ToString(), StringComparison.Ordinal);
-        Assert.Equal(FailureKind.Authentication, second.Kind);
+        Assert.Equal(FailureKind.Authentication, held.Kind);
+        Assert.Contains("not trying again until", held.Message, StringComparison.Ordinal);
+        Assert.Equal(2, sentWhileHeld); // the held pass sent nothing
+        Assert.Equal(FailureKind.Authentication, retried.Kind);
         Assert.Equal(["RetrieveServiceContent", "Login", "RetrieveServiceContent", "Login"], replay.Methods);
     }
 
