@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
+using Monitoring.Service.Hosting;
 using Monitoring.Service.Metrics;
 using Monitoring.Service.Scheduling;
 using Quartz;
@@ -14,17 +15,31 @@ namespace Monitoring.Service;
 /// <summary>All dependency wiring, in one place.</summary>
 internal static class ServiceCollectionExtensions
 {
-    public static IServiceCollection AddMonitoring(this IServiceCollection services, LoadedConfiguration configuration, LogLevel logLevel)
+    public static IServiceCollection AddMonitoring(this IServiceCollection services, LoadedConfiguration configuration, LogSettings log)
     {
-        services.AddLogging(logging => logging
-            .SetMinimumLevel(logLevel)
-            .AddFilter("Microsoft", LogLevel.Warning)
-            .AddSimpleConsole(o =>
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(log.Level).AddFilter("Microsoft", LogLevel.Warning);
+            if (log.Json)
             {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-            })
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)); // stdout carries only a verb's output
+                logging.AddJsonConsole(o =>
+                {
+                    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                    o.UseUtcTimestamp = true;
+                });
+            }
+            else
+            {
+                logging.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss ";
+                });
+            }
+
+            // stdout carries only a verb's output.
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(configuration);
         services.AddSingleton(_ => MonitoringDatabase.Create(configuration.Options.Storage.Provider, configuration.Options.Storage.ConnectionString, configuration.BaseDirectory));

@@ -13,6 +13,7 @@ internal static class CliApplication
         {
             global.Config,
             global.Verbose,
+            global.LogFormat,
         };
         root.Subcommands.Add(RunVerb.Create(global));
         root.Subcommands.Add(CollectVerb.Create(global));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
@@ -39,7 +38,7 @@ internal static class DemoVerb
                 Targets = [TargetFor(simulator.Endpoint)],
                 Schedule = configuration.Schedule with { FirstPollWithin = TimeSpan.FromSeconds(1) },
             };
-            var level = parse.GetValue(global.Verbose) ? LogLevel.Debug : LogLevel.Information;
+            var level = global.LogSettings(parse);
             return parse.GetValue(once)
                 ? await CollectOnceAsync(demo, level, ct).ConfigureAwait(false)
                 : await RunAsync(demo, simulator, level, ct).ConfigureAwait(false);
@@ -61,7 +60,7 @@ internal static class DemoVerb
             256,
             null);
 
-    private static async Task<int> CollectOnceAsync(LoadedConfiguration configuration, LogLevel level, CancellationToken ct)
+    private static async Task<int> CollectOnceAsync(LoadedConfiguration configuration, LogSettings level, CancellationToken ct)
     {
         await using var services = new ServiceCollection().AddMonitoring(configuration, level).BuildServiceProvider();
         var database = services.GetRequiredService<MonitoringDatabase>();
@@ -79,7 +78,7 @@ internal static class DemoVerb
         return results.All(r => r.Succeeded) ? ExitCodes.Success : ExitCodes.TargetFailed;
     }
 
-    private static async Task<int> RunAsync(LoadedConfiguration configuration, SimulatorProcess simulator, LogLevel level, CancellationToken ct)
+    private static async Task<int> RunAsync(LoadedConfiguration configuration, SimulatorProcess simulator, LogSettings level, CancellationToken ct)
     {
         await using var app = ServiceHost.Build(configuration, level);
         var run = RunVerb.RunAsync(app, configuration, ct);

@@ -19,8 +19,7 @@ internal static class RunVerb
         command.SetAction((parse, ct) => CliApplication.GuardAsync(parse, global, async () =>
         {
             var configuration = ConfigurationLoader.Load(parse.GetValue(global.Config)?.FullName);
-            var level = parse.GetValue(global.Verbose) ? LogLevel.Debug : LogLevel.Information;
-            await using var app = ServiceHost.Build(configuration, level);
+            await using var app = ServiceHost.Build(configuration, global.LogSettings(parse));
             if (configuration.Source is null)
             {
                 var logger = app.Services.GetRequiredService<ILogger<ServiceHostMarker>>();

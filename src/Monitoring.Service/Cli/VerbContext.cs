@@ -30,8 +30,7 @@ internal sealed class VerbContext : IAsyncDisposable
     {
         var file = parse.GetValue(options.Config);
         var configuration = ConfigurationLoader.Load(file?.FullName);
-        var level = parse.GetValue(options.Verbose) ? LogLevel.Debug : LogLevel.Information;
-        var services = new ServiceCollection().AddMonitoring(configuration, level).BuildServiceProvider();
+        var services = new ServiceCollection().AddMonitoring(configuration, options.LogSettings(parse)).BuildServiceProvider();
         var context = new VerbContext(services, configuration);
         try
         {

@@ -15,11 +15,11 @@ namespace Monitoring.Service.Hosting;
 /// Runs as a console app, under systemd (notify) or as a Windows service.</summary>
 internal static class ServiceHost
 {
-    public static WebApplication Build(LoadedConfiguration configuration, LogLevel logLevel)
+    public static WebApplication Build(LoadedConfiguration configuration, LogSettings log)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders(); // ours log to stderr; the default console logger writes to stdout
-        builder.Services.AddMonitoring(configuration, logLevel).AddMonitoringService(configuration);
+        builder.Services.AddMonitoring(configuration, log).AddMonitoringService(configuration);
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService();
         builder.WebHost.UseUrls(configuration.Options.Http.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
