@@ -140,7 +140,7 @@ internal sealed class VimSoapClient : IDisposable
         HttpRequestError.ConnectionError => $"cannot connect ({e.InnerException?.Message ?? e.Message})",
         HttpRequestError.NameResolutionError => $"the host name does not resolve ({e.InnerException?.Message ?? e.Message})",
         HttpRequestError.ResponseEnded => "the server closed the connection before answering",
-        _ => e.Message,
+        _ => e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message,
     };
 
     private static async Task MoveToBodyChildAsync(XmlReader reader, string method)

@@ -17,11 +17,22 @@ internal static class PyVmomi
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 
+    /// <summary>What the vSphere endpoint at <paramref name="url"/> holds (e.g. a simulator behind a test
+    /// proxy), as pyvmomi reads it, with ids built for <paramref name="target"/>.</summary>
+    public static async Task<JsonElement> InventoryAsync(Uri url, string thumbprint, string target)
+    {
+        var output = await RunAsync("pyvmomi_inventory.py", url, thumbprint, ["--target", target]);
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
     /// <summary>Acts on the simulator: <c>power-off</c>, <c>suspend</c>, <c>relocate VM HOST</c>, <c>destroy</c>.</summary>
     public static Task ActAsync(SimulatorProcess simulator, params string[] action) =>
         RunAsync("pyvmomi_act.py", simulator, action);
 
-    private static async Task<string> RunAsync(string script, SimulatorProcess simulator, string[] extra)
+    private static Task<string> RunAsync(string script, SimulatorProcess simulator, string[] extra) =>
+        RunAsync(script, simulator.Endpoint.Url, simulator.Endpoint.Thumbprint, extra);
+
+    private static async Task<string> RunAsync(string script, Uri url, string thumbprint, string[] extra)
     {
         var start = new ProcessStartInfo("/usr/bin/python3")
         {
@@ -30,7 +41,7 @@ internal static class PyVmomi
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(s_peers, script));
-        foreach (var a in new[] { "--url", simulator.Endpoint.Url.ToString(), "--user", Simulator.User, "--password", Simulator.Password, "--thumbprint", simulator.Endpoint.Thumbprint })
+        foreach (var a in new[] { "--url", url.ToString(), "--user", Simulator.User, "--password", Simulator.Password, "--thumbprint", thumbprint })
         {
             start.ArgumentList.Add(a);
         }
