@@ -5,11 +5,11 @@ using Monitoring.Storage.Records;
 using Monitoring.Tests.Support;
 using Xunit;
 
-namespace Monitoring.Tests.Storage.SqlServer;
+namespace Monitoring.Tests.Storage;
 
 /// <summary>The SQLite side of the per-provider sample SQL: splitting the SQL by provider must not change
 /// what SQLite stores, rolls up or prunes.</summary>
-public sealed class SqliteSampleStorageTests : IDisposable
+public sealed class SampleStorageTests : IDisposable
 {
     // 2026-11-25 10:30 UTC: the 10:00 hour is incomplete, 07:00-09:59 are the three hours recomputed.
     private static readonly DateTimeOffset s_now = new(2026, 11, 25, 10, 30, 0, TimeSpan.Zero);
