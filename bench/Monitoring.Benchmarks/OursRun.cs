@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Monitoring.Core.Collection;
+using Monitoring.Service.Hosting;
+using Monitoring.Service;
+using Monitoring.Service.Collection;
+using Monitoring.Service.Configuration;
+using Monitoring.Service.Metrics;
+using Monitoring.Sources.VSphere;
+using Monitoring.Storage;
+
+namespace Monitoring.Benchmarks;
+
+/// <summary>The product's side: the service's own wiring (<c>AddMonitoring</c> plus what <c>run</c> adds),
+/// a configuration file loaded like the service loads it, and a fresh SQLite database.</summary>
+/// <remarks>The hosted services (scheduler, background flusher) are not started: the bench calls what the
+/// jobs call, once each, so the pass runs exactly once and its end is known.</remarks>
+internal sealed class OursRun : IAsyncDisposable
+{
+    private const string TargetName = "bench-vcenter";
+
+    private readonly ServiceProvider _services;
+    private readonly TargetDefinition _target;
+
+    private OursRun(ServiceProvider services, TargetDefinition target)
+    {
+        _services = services;
+        _target = target;
+    }
+
+    public string DatabasePath => _services.GetRequiredService<MonitoringDatabase>().Location;
+
+    /// <summary>Wires the service against the simulator and migrates a new database in <paramref name="folder"/>.
+    /// With <paramref name="capture"/> (the capture run only), every request sent is copied into it.</summary>
+    public static async Task<OursRun> CreateAsync(string folder, Uri url, string thumbprint, List<CapturedRequest>? capture, CancellationToken cancellationToken)
+    {
+        var configFile = Path.Combine(folder, "monitoring.json");
+        await File.WriteAllTextAsync(configFile, JsonSerializer.Serialize(new
+        {
+            Monitoring = new
+            {
+                Storage = new { Provider = "Sqlite", ConnectionString = "Data Source=monitoring.db" },
+                Targets = new[]
+                {
+                    new { Name = TargetName, Kind = "vSphere", Address = url.ToString(), Username = "bench", Password = "bench", Thumbprint = thumbprint },
+                },
+            },
+        }), cancellationToken).ConfigureAwait(false);
+
+        // No environment: a Monitoring__ variable in the caller's shell must not change what is measured.
+        var configuration = ConfigurationLoader.Load(configFile, new Dictionary<string, string?>());
+        var services = new ServiceCollection()
+            .AddMonitoring(configuration, new LogSettings(LogLevel.Warning, Json: false))
+            .AddMonitoringService(configuration);
+        services.AddSingleton(sp => new RequestCounter(sp.GetRequiredService<PrometheusExporter>()));
+        services.AddSingleton<IRequestRecorder>(sp => sp.GetRequiredService<RequestCounter>());
+        if (capture is not null)
+        {
+            services.AddSingleton(sp => new VSphereSessionPool(
+                sp.GetRequiredService<ILogger<VSphereSessionPool>>(),
+                sp.GetRequiredService<IRequestRecorder>(),
+                (target, policy) => new CaptureHandler(VSphereSessionPool.DefaultHandler(target, policy), capture)));
+        }
+
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<MonitoringDatabase>().MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return new OursRun(provider, configuration.Targets.Single());
+    }
+
+    /// <summary>What the inventory job, the realtime job and the sample flusher each do once, in that order.</summary>
+    /// <returns>The SOAP requests sent, per method.</returns>
+    public async Task<IReadOnlyDictionary<string, int>> RunAsync(CancellationToken cancellationToken)
+    {
+        var inventory = await _services.GetRequiredService<InventoryPass>().CollectOneAsync(_target, cancellationToken).ConfigureAwait(false);
+        if (!inventory.Succeeded)
+        {
+            throw new InvalidOperationException($"the inventory pass failed: {inventory.Error}");
+        }
+
+        var realtime = await _services.GetRequiredService<PerformancePass>().RunAsync(_target, cancellationToken).ConfigureAwait(false);
+        if (!realtime.Succeeded)
+        {
+            throw new InvalidOperationException($"the realtime pass failed: {realtime.Error}");
+        }
+
+        if (!await _services.GetRequiredService<SampleFlushService>().FlushAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("the database refused the samples");
+        }
+
+        return new Dictionary<string, int>(_services.GetRequiredService<RequestCounter>().ByMethod, StringComparer.Ordinal);
+    }
+
+    /// <summary>What the database holds after the pass, to show the work was really done.</summary>
+    public async Task<string> DescribeStoredAsync(CancellationToken cancellationToken)
+    {
+        await using var context = _services.GetRequiredService<MonitoringDatabase>().CreateContext();
+        var hosts = await context.Hosts.CountAsync(cancellationToken).ConfigureAwait(false);
+        var vms = await context.Vms.CountAsync(cancellationToken).ConfigureAwait(false);
+        var clusters = await context.Clusters.CountAsync(cancellationToken).ConfigureAwait(false);
+        var minutes = await context.MinuteSamples.CountAsync(cancellationToken).ConfigureAwait(false);
+        var objects = await context.MinuteSamples.Select(s => s.ObjectId).Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
+        return $"{clusters} clusters, {hosts} hosts, {vms} VMs; {minutes} minute samples of {objects} objects";
+    }
+
+    /// <summary>Logs out of the simulator (the pool's dispose) and closes the database.</summary>
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Monitoring.Benchmarks;
+
+// bench --vcsim PATH [--keep]      the benchmark (scripts/bench.sh builds Release and runs this)
+// bench capture URL THUMBPRINT FOLDER FILE   internal: the capture run, in a process of its own
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    return args is ["capture", var url, var thumbprint, var folder, var file]
+        ? await CaptureAsync(new Uri(url), thumbprint, folder, file, cancel.Token)
+        : await BenchAsync(args, cancel.Token);
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    await Console.Error.WriteLineAsync("bench: cancelled");
+    return 130;
+}
+
+static async Task<int> BenchAsync(string[] args, CancellationToken ct)
+{
+    var vcsim = ValueOf(args, "--vcsim") ?? throw new ArgumentException("usage: bench --vcsim PATH [--keep]");
+    var keep = args.Contains("--keep");
+    string[] model = ["-dc", "1", "-cluster", "20", "-host", "50", "-standalone-host", "0", "-vm", "1000", "-ds", "1"];
+    var work = Directory.CreateTempSubdirectory("monitoring-bench-").FullName;
+    try
+    {
+        Log($"starting the simulator ({string.Join(' ', model)}); a 20,000-VM model takes about 30 s");
+        var started = Stopwatch.StartNew();
+        await using var simulator = await SimulatorHost.StartAsync(vcsim, model, ct);
+        Log($"simulator pid {simulator.Pid} at {simulator.Url} after {started.Elapsed.TotalSeconds:0} s");
+
+        // The request bodies come from a run of the product itself, in another process, so this one
+        // starts both measured phases cold and its memory peaks are its own.
+        Log("capturing the product's requests (one unmeasured run in a child process)");
+        var captureFile = Path.Combine(work, "requests.bin");
+        await RunCaptureProcessAsync(simulator, Path.Combine(work, "capture"), captureFile, ct);
+        var script = FloorScript.From(CaptureFile.Read(captureFile));
+        Log($"captured {script.Requests.Count} requests, {script.BodyBytes / 1024d / 1024d:0.0} MB of bodies");
+
+        var inFlight = 1;
+        Log("measuring the raw floor");
+        var floor = await MeasureFloorAsync(simulator, script, inFlight, ct);
+        script = null;
+
+        Log("measuring ours");
+        var oursFolder = Directory.CreateDirectory(Path.Combine(work, "ours")).FullName;
+        await using var ours = await OursRun.CreateAsync(oursFolder, simulator.Url, simulator.Thumbprint, capture: null, ct);
+        var result = await PhaseMeter.MeasureAsync("ours", simulator, async () => (await ours.RunAsync(ct), 0L));
+        Log($"stored in {ours.DatabasePath}: {await ours.DescribeStoredAsync(ct)}");
+
+        Console.WriteLine();
+        Console.Write(Report.Format(floor, result, string.Join(' ', model), inFlight));
+        if (!Report.RequestsMatch(floor, result))
+        {
+            await Console.Error.WriteLineAsync("bench: the two sides sent different requests; the comparison is void");
+            return 1;
+        }
+
+        return 0;
+    }
+    finally
+    {
+        if (keep)
+        {
+            Log($"kept {work}");
+        }
+        else
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}
+
+static async Task<PhaseResult> MeasureFloorAsync(SimulatorHost simulator, FloorScript script, int inFlight, CancellationToken ct)
+{
+    using var floor = new FloorRun(simulator.Url, simulator.Thumbprint);
+    return await PhaseMeter.MeasureAsync("raw floor", simulator, async () => (script.CountByMethod(), await floor.RunAsync(script, inFlight, ct)));
+}
+
+static async Task<int> CaptureAsync(Uri url, string thumbprint, string folder, string file, CancellationToken ct)
+{
+    Directory.CreateDirectory(folder);
+    var requests = new List<CapturedRequest>();
+    await using (var run = await OursRun.CreateAsync(folder, url, thumbprint, requests, ct))
+    {
+        await run.RunAsync(ct);
+
+        // Taken before disposing: the logout at the end is not part of a pass.
+        lock (requests)
+        {
+            CaptureFile.Write(file, [.. requests]);
+        }
+    }
+
+    return 0;
+}
+
+static async Task RunCaptureProcessAsync(SimulatorHost simulator, string folder, string file, CancellationToken ct)
+{
+    var self = Environment.ProcessPath!;
+    var start = new ProcessStartInfo(self) { UseShellExecute = false };
+    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+    {
+        start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+    }
+
+    foreach (var argument in new[] { "capture", simulator.Url.ToString(), simulator.Thumbprint, folder, file })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    using var child = Process.Start(start) ?? throw new InvalidOperationException("cannot start the capture process");
+    try
+    {
+        await child.WaitForExitAsync(ct);
+    }
+    catch (OperationCanceledException)
+    {
+        child.Kill();
+        throw;
+    }
+
+    if (child.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"the capture run failed (exit {child.ExitCode})");
+    }
+}
+
+static string? ValueOf(string[] args, string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static void Log(string message) =>
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: {DateTime.Now:HH:mm:ss} {message}"));
