@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
-using Monitoring.Service.Hosting;
 using Monitoring.Service;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
+using Monitoring.Service.Hosting;
 using Monitoring.Service.Metrics;
 using Monitoring.Sources.VSphere;
 using Monitoring.Storage;
@@ -70,27 +70,29 @@ internal sealed class OursRun : IAsyncDisposable
     }
 
     /// <summary>What the inventory job, the realtime job and the sample flusher each do once, in that order.</summary>
-    /// <returns>The SOAP requests sent, per method.</returns>
-    public async Task<IReadOnlyDictionary<string, int>> RunAsync(CancellationToken cancellationToken)
+    /// <returns>The SOAP requests sent, per method, and what each step took.</returns>
+    public async Task<(IReadOnlyDictionary<string, int> Requests, IReadOnlyList<StageTiming> Stages)> RunAsync(CancellationToken cancellationToken)
     {
-        var inventory = await _services.GetRequiredService<InventoryPass>().CollectOneAsync(_target, cancellationToken).ConfigureAwait(false);
+        var (inventory, inventoryTiming) = await StageTiming.MeasureAsync("inventory pass (read, store)", () => _services.GetRequiredService<InventoryPass>().CollectOneAsync(_target, cancellationToken)).ConfigureAwait(false);
         if (!inventory.Succeeded)
         {
             throw new InvalidOperationException($"the inventory pass failed: {inventory.Error}");
         }
 
-        var realtime = await _services.GetRequiredService<PerformancePass>().RunAsync(_target, cancellationToken).ConfigureAwait(false);
+        var (realtime, realtimeTiming) = await StageTiming.MeasureAsync("realtime pass (read, aggregate)", () => _services.GetRequiredService<PerformancePass>().RunAsync(_target, cancellationToken)).ConfigureAwait(false);
         if (!realtime.Succeeded)
         {
             throw new InvalidOperationException($"the realtime pass failed: {realtime.Error}");
         }
 
-        if (!await _services.GetRequiredService<SampleFlushService>().FlushAsync(cancellationToken).ConfigureAwait(false))
+        var (flushed, flushTiming) = await StageTiming.MeasureAsync("sample flush (write)", () => _services.GetRequiredService<SampleFlushService>().FlushAsync(cancellationToken)).ConfigureAwait(false);
+        if (!flushed)
         {
             throw new InvalidOperationException("the database refused the samples");
         }
 
-        return new Dictionary<string, int>(_services.GetRequiredService<RequestCounter>().ByMethod, StringComparer.Ordinal);
+        var requests = new Dictionary<string, int>(_services.GetRequiredService<RequestCounter>().ByMethod, StringComparer.Ordinal);
+        return (requests, [inventoryTiming, realtimeTiming, flushTiming]);
     }
 
     /// <summary>What the database holds after the pass, to show the work was really done.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Monitoring.Benchmarks;
 
@@ -16,6 +17,7 @@ internal static class PhaseMeter
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
+        var load = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
         var reset = ProcessMemory.TryResetPeak();
         var rssAtStart = ProcessMemory.CurrentBytes;
         using var process = Process.GetCurrentProcess();
@@ -45,7 +47,8 @@ internal static class PhaseMeter
             GC.CollectionCount(0) - gen0,
             GC.CollectionCount(2) - gen2,
             requests,
-            replyBytes);
+            replyBytes,
+            load);
         return result;
     }
 }

@@ -14,6 +14,8 @@ namespace Monitoring.Benchmarks;
 /// <param name="Gen2">Gen2 collections during the phase.</param>
 /// <param name="Requests">SOAP requests sent, per method.</param>
 /// <param name="ReplyBytes">Reply bytes read (the floor counts them; ours leaves it 0).</param>
+/// <param name="LoadAtStart">The machine's 1-minute load average when the phase started: other work on
+/// the machine slows both sides, the simulator first.</param>
 internal sealed record PhaseResult(
     string Name,
     TimeSpan Wall,
@@ -27,4 +29,5 @@ internal sealed record PhaseResult(
     int Gen0,
     int Gen2,
     IReadOnlyDictionary<string, int> Requests,
-    long ReplyBytes);
+    long ReplyBytes,
+    double LoadAtStart);

@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Reflection;
 using Monitoring.Benchmarks;
 
-// bench --vcsim PATH [--keep]      the benchmark (scripts/bench.sh builds Release and runs this)
-// bench capture URL THUMBPRINT FOLDER FILE   internal: the capture run, in a process of its own
+// bench --vcsim PATH [--keep]                the benchmark (scripts/bench.sh builds Release and runs this)
+// bench capture URL THUMBPRINT FOLDER FILE    internal: the capture run, in a process of its own
+// bench passes URL THUMBPRINT FOLDER N        N passes of ours against a running simulator, one database,
+//                                             each step timed: for profilers (perf record), not for figures
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -14,9 +16,12 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    return args is ["capture", var url, var thumbprint, var folder, var file]
-        ? await CaptureAsync(new Uri(url), thumbprint, folder, file, cancel.Token)
-        : await BenchAsync(args, cancel.Token);
+    return args switch
+    {
+        ["capture", var url, var thumbprint, var folder, var file] => await CaptureAsync(new Uri(url), thumbprint, folder, file, cancel.Token),
+        ["passes", var url, var thumbprint, var folder, var count] => await PassesAsync(new Uri(url), thumbprint, folder, int.Parse(count, CultureInfo.InvariantCulture), cancel.Token),
+        _ => await BenchAsync(args, cancel.Token),
+    };
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 {
@@ -29,6 +34,11 @@ static async Task<int> BenchAsync(string[] args, CancellationToken ct)
     var vcsim = ValueOf(args, "--vcsim") ?? throw new ArgumentException("usage: bench --vcsim PATH [--keep]");
     var keep = args.Contains("--keep");
     string[] model = ["-dc", "1", "-cluster", "20", "-host", "50", "-standalone-host", "0", "-vm", "1000", "-ds", "1"];
+    foreach (var difference in RuntimeSettings.DifferencesFromService())
+    {
+        Log($"WARNING: runtime setting differs from the service's, so ours is not measured as it ships: {difference}");
+    }
+
     var work = Directory.CreateTempSubdirectory("monitoring-bench-").FullName;
     try
     {
@@ -45,19 +55,26 @@ static async Task<int> BenchAsync(string[] args, CancellationToken ct)
         var script = FloorScript.From(CaptureFile.Read(captureFile));
         Log($"captured {script.Requests.Count} requests, {script.BodyBytes / 1024d / 1024d:0.0} MB of bodies");
 
-        var inFlight = 1;
+        var inFlight = Monitoring.Sources.VSphere.VSpherePerformanceCollector.QueryPerfInFlight;
         Log("measuring the raw floor");
         var floor = await MeasureFloorAsync(simulator, script, inFlight, ct);
-        script = null;
+        script = null; // the prebuilt bodies (~10 MB) are garbage before ours is measured
 
         Log("measuring ours");
         var oursFolder = Directory.CreateDirectory(Path.Combine(work, "ours")).FullName;
         await using var ours = await OursRun.CreateAsync(oursFolder, simulator.Url, simulator.Thumbprint, capture: null, ct);
-        var result = await PhaseMeter.MeasureAsync("ours", simulator, async () => (await ours.RunAsync(ct), 0L));
-        Log($"stored in {ours.DatabasePath}: {await ours.DescribeStoredAsync(ct)}");
+        IReadOnlyList<StageTiming> stages = [];
+        var result = await PhaseMeter.MeasureAsync("ours", simulator, async () =>
+        {
+            var (requests, timings) = await ours.RunAsync(ct);
+            stages = timings;
+            return (requests, 0L);
+        });
+        var stored = await ours.DescribeStoredAsync(ct);
+        Log($"stored in {ours.DatabasePath}: {stored}");
 
         Console.WriteLine();
-        Console.Write(Report.Format(floor, result, string.Join(' ', model), inFlight));
+        Console.Write(Report.Format(floor, result, stages, stored, string.Join(' ', model), inFlight));
         if (!Report.RequestsMatch(floor, result))
         {
             await Console.Error.WriteLineAsync("bench: the two sides sent different requests; the comparison is void");
@@ -91,12 +108,28 @@ static async Task<int> CaptureAsync(Uri url, string thumbprint, string folder, s
     var requests = new List<CapturedRequest>();
     await using (var run = await OursRun.CreateAsync(folder, url, thumbprint, requests, ct))
     {
-        await run.RunAsync(ct);
+        _ = await run.RunAsync(ct);
 
         // Taken before disposing: the logout at the end is not part of a pass.
         lock (requests)
         {
             CaptureFile.Write(file, [.. requests]);
+        }
+    }
+
+    return 0;
+}
+
+static async Task<int> PassesAsync(Uri url, string thumbprint, string folder, int count, CancellationToken ct)
+{
+    Directory.CreateDirectory(folder);
+    await using var run = await OursRun.CreateAsync(folder, url, thumbprint, capture: null, ct);
+    for (var pass = 1; pass <= count; pass++)
+    {
+        var (_, stages) = await run.RunAsync(ct);
+        foreach (var stage in stages)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass {pass}: {stage.Name,-34} {stage.Wall.TotalSeconds,6:0.00} s wall {stage.Cpu.TotalSeconds,6:0.00} s CPU {stage.Allocated / 1048576d,8:0.0} MB allocated"));
         }
     }
 

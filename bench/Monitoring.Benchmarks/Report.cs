@@ -14,13 +14,13 @@ internal static class Report
     private const double GoalSeconds = 10;
     private const double GoalMegabytes = 400;
 
-    public static string Format(PhaseResult floor, PhaseResult ours, string model, int queryPerfInFlight)
+    public static string Format(PhaseResult floor, PhaseResult ours, IReadOnlyList<StageTiming> stages, string stored, string model, int queryPerfInFlight)
     {
         var text = new StringBuilder();
         void Line(string format, params object[] args) => text.AppendLine(string.Format(CultureInfo.InvariantCulture, format, args));
 
         Line("simulator model: {0}", model);
-        Line("machine: {0} CPUs, .NET {1}, {2} GC{3}; QueryPerf batches in flight: {4}", Environment.ProcessorCount, Environment.Version, GCSettings.IsServerGC ? "server" : "workstation", GCSettings.LatencyMode == GCLatencyMode.Interactive ? " (concurrent)" : string.Empty, queryPerfInFlight);
+        Line("machine: {0} CPUs, .NET {1}, {2} GC{3}, dynamic PGO {4}; QueryPerf batches in flight: {5}", Environment.ProcessorCount, Environment.Version, GCSettings.IsServerGC ? "server" : "workstation", GCSettings.LatencyMode == GCLatencyMode.Interactive ? " (concurrent)" : string.Empty, AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgo) && !pgo ? "off" : "on", queryPerfInFlight);
         Line(string.Empty);
         Line("{0,-34} {1,14} {2,14} {3,10}", string.Empty, "raw floor", "ours", "ours/floor");
         Row(text, "wall time (s)", floor.Wall.TotalSeconds, ours.Wall.TotalSeconds, "0.00");
@@ -32,11 +32,21 @@ internal static class Report
         Row(text, "peak managed heap after a GC (MB)", floor.PeakHeap / Megabyte, ours.PeakHeap / Megabyte, "0.0");
         Line("{0,-34} {1,14} {2,14}", "GCs gen0 / gen2", $"{floor.Gen0} / {floor.Gen2}", $"{ours.Gen0} / {ours.Gen2}");
         Line("{0,-34} {1,14:0.0}", "reply bytes read (MB)", floor.ReplyBytes / Megabyte);
+        Line("{0,-34} {1,14:0.0} {2,14:0.0}", "machine load average at start", floor.LoadAtStart, ours.LoadAtStart);
         Line("peak RSS was {0}", floor.PeakWasReset && ours.PeakWasReset
             ? "reset at each phase's start (/proc/self/clear_refs), after a full GC: each peak is that phase's own"
             : "NOT reset between phases (clear_refs refused): ours' peak includes the floor's");
         Line(string.Empty);
 
+        Line("ours, step by step:");
+        Line("  {0,-34} {1,8} {2,8} {3,12}", "step", "wall s", "CPU s", "alloc MB");
+        foreach (var stage in stages)
+        {
+            Line("  {0,-34} {1,8:0.00} {2,8:0.00} {3,12:0.0}", stage.Name, stage.Wall.TotalSeconds, stage.Cpu.TotalSeconds, stage.Allocated / Megabyte);
+        }
+
+        Line("  stored: {0}", stored);
+        Line(string.Empty);
         Line("SOAP requests per method:");
         Line("  {0,-30} {1,10} {2,10}", "method", "raw floor", "ours");
         foreach (var method in floor.Requests.Keys.Union(ours.Requests.Keys).Order(StringComparer.Ordinal))

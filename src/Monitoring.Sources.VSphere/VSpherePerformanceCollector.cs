@@ -12,11 +12,16 @@ namespace Monitoring.Sources.VSphere;
 /// <remarks>
 /// A pass: list hosts and VMs with one container view, look up the counter ids (once per session),
 /// then <c>QueryPerf</c> for at most <see cref="TargetDefinition.MaxQueryObjects"/> entities per call,
-/// reading each reply as a stream. Clusters and datastores have no realtime statistics (only 300-second
-/// rollups), so they are not asked about.
+/// <see cref="QueryPerfInFlight"/> calls at a time. Clusters and datastores have no realtime statistics
+/// (only 300-second rollups), so they are not asked about.
 /// </remarks>
 public sealed class VSpherePerformanceCollector : IPerformanceCollector
 {
+    /// <summary><c>QueryPerf</c> calls of one pass in flight at once. The server works on the next batches
+    /// while we read one, which hides most of our reading; a few only, so a vCenter that serves other
+    /// clients too is not flooded.</summary>
+    public const int QueryPerfInFlight = 4;
+
     private readonly VSphereSessionPool _pool;
     private readonly ILogger<VSpherePerformanceCollector> _logger;
     private readonly TimeProvider _time;
@@ -49,29 +54,70 @@ public sealed class VSpherePerformanceCollector : IPerformanceCollector
     private async Task<PerformanceBatch> ReadAsync(VimSession session, TargetDefinition target, CancellationToken cancellationToken)
     {
         var entities = await RealtimeEntities.ReadAsync(session, cancellationToken).ConfigureAwait(false);
-        var samples = new List<PerformanceSample>();
+        List<PerformanceSample> samples = [];
         var queries = 0;
         if (entities.Count > 0)
         {
             var catalog = await CatalogAsync(session, target, cancellationToken).ConfigureAwait(false);
-            var ids = catalog.Ids;
 
             // The configuration validates MaxQueryObjects; the floor only keeps a bad value from looping forever.
-            foreach (var batch in entities.Chunk(Math.Max(1, target.MaxQueryObjects)))
+            var batches = entities.Chunk(Math.Max(1, target.MaxQueryObjects)).ToArray();
+            var results = await QueryAsync(session, batches, catalog, target.Name, cancellationToken).ConfigureAwait(false);
+            samples = new List<PerformanceSample>(results.Sum(r => r.Count));
+            foreach (var batch in results)
             {
-                await session.QueryPerfAsync(
-                    batch,
-                    ids,
-                    RealtimeCounters.MaxSample,
-                    RealtimeCounters.IntervalSeconds,
-                    metric => RealtimeSamples.Add(metric, catalog, target.Name, samples),
-                    cancellationToken).ConfigureAwait(false);
-                queries++;
+                samples.AddRange(batch);
             }
+
+            queries = batches.Length;
         }
 
         VSphereLog.RealtimeRead(_logger, target.Name, samples.Count, entities.Count, queries);
         return new PerformanceBatch(target.Name, _time.GetUtcNow(), samples, entities.Count);
+    }
+
+    /// <summary>One <c>QueryPerf</c> per batch, up to <see cref="QueryPerfInFlight"/> at once, sent in order;
+    /// the samples of each batch, in batch order (so the result is the same as one call after another).</summary>
+    private static async Task<List<PerformanceSample>[]> QueryAsync(VimSession session, ManagedObjectReference[][] batches, CounterCatalog catalog, string target, CancellationToken cancellationToken)
+    {
+        var ids = catalog.Ids;
+        var results = new List<PerformanceSample>[batches.Length];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var inFlight = new Queue<Task>();
+        try
+        {
+            for (var i = 0; i < batches.Length; i++)
+            {
+                if (inFlight.Count == QueryPerfInFlight)
+                {
+                    await inFlight.Dequeue().ConfigureAwait(false);
+                }
+
+                var samples = results[i] = [];
+                inFlight.Enqueue(session.QueryPerfAsync(
+                    batches[i],
+                    ids,
+                    RealtimeCounters.MaxSample,
+                    RealtimeCounters.IntervalSeconds,
+                    metric => RealtimeSamples.Add(metric, catalog, target, samples),
+                    stop.Token));
+            }
+
+            while (inFlight.Count > 0)
+            {
+                await inFlight.Dequeue().ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // The first failure in batch order fails the pass, as it would one call after another. The
+            // batches still running are stopped and waited for, so none outlives the pass on the session.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        return results;
     }
 
     private async Task<CounterCatalog> CatalogAsync(VimSession session, TargetDefinition target, CancellationToken cancellationToken)

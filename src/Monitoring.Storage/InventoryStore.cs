@@ -26,13 +26,9 @@ public sealed class InventoryStore
         await using var context = _database.CreateContext();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var total = new InventoryChanges(0, 0, 0);
-
-        total = Sum(total, await ReconcileAsync(context.Datacenters, snapshot.Target, snapshot.Datacenters, d => d.Id, CopyDatacenter, now, cancellationToken).ConfigureAwait(false));
-        total = Sum(total, await ReconcileAsync(context.Clusters, snapshot.Target, snapshot.Clusters, c => c.Id, CopyCluster, now, cancellationToken).ConfigureAwait(false));
-        total = Sum(total, await ReconcileAsync(context.Hosts, snapshot.Target, snapshot.Hosts, h => h.Id, CopyHost, now, cancellationToken).ConfigureAwait(false));
-        total = Sum(total, await ReconcileAsync(context.Vms, snapshot.Target, snapshot.Vms, v => v.Id, CopyVm, now, cancellationToken).ConfigureAwait(false));
-        total = Sum(total, await ReconcileAsync(context.Datastores, snapshot.Target, snapshot.Datastores, d => d.Id, CopyDatastore, now, cancellationToken).ConfigureAwait(false));
+        var total = _database.Provider == StorageProvider.Sqlite
+            ? await UpsertAsync(context, snapshot, now, cancellationToken).ConfigureAwait(false)
+            : await ReconcileAsync(context, snapshot, now, cancellationToken).ConfigureAwait(false);
 
         context.InventoryPasses.Add(new InventoryPassRecord
         {
@@ -62,6 +58,32 @@ public sealed class InventoryStore
             Error = reason.Length > 1000 ? reason[..1000] : reason,
         });
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>SQLite: prepared upserts, no tracking (see <see cref="SqliteInventoryUpsert"/>).</summary>
+    private static async Task<InventoryChanges> UpsertAsync(MonitoringDbContext context, InventorySnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var target = snapshot.Target;
+        var total = new InventoryChanges(0, 0, 0);
+        total = Sum(total, await SqliteInventoryUpsert.ApplyAsync(context, target, snapshot.Datacenters.Select(d => CopyDatacenter(d, null)), now, cancellationToken).ConfigureAwait(false));
+        total = Sum(total, await SqliteInventoryUpsert.ApplyAsync(context, target, snapshot.Clusters.Select(c => CopyCluster(c, null)), now, cancellationToken).ConfigureAwait(false));
+        total = Sum(total, await SqliteInventoryUpsert.ApplyAsync(context, target, snapshot.Hosts.Select(h => CopyHost(h, null)), now, cancellationToken).ConfigureAwait(false));
+        total = Sum(total, await SqliteInventoryUpsert.ApplyAsync(context, target, snapshot.Vms.Select(v => CopyVm(v, null)), now, cancellationToken).ConfigureAwait(false));
+        total = Sum(total, await SqliteInventoryUpsert.ApplyAsync(context, target, snapshot.Datastores.Select(d => CopyDatastore(d, null)), now, cancellationToken).ConfigureAwait(false));
+        return total;
+    }
+
+    /// <summary>Other providers: EF loads the target's rows and saves what changed, in batches.</summary>
+    /// <remarks>SQL Server batches EF's statements (dozens per round trip), which a row-by-row path would lose.</remarks>
+    private static async Task<InventoryChanges> ReconcileAsync(MonitoringDbContext context, InventorySnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var total = new InventoryChanges(0, 0, 0);
+        total = Sum(total, await ReconcileAsync(context.Datacenters, snapshot.Target, snapshot.Datacenters, d => d.Id, CopyDatacenter, now, cancellationToken).ConfigureAwait(false));
+        total = Sum(total, await ReconcileAsync(context.Clusters, snapshot.Target, snapshot.Clusters, c => c.Id, CopyCluster, now, cancellationToken).ConfigureAwait(false));
+        total = Sum(total, await ReconcileAsync(context.Hosts, snapshot.Target, snapshot.Hosts, h => h.Id, CopyHost, now, cancellationToken).ConfigureAwait(false));
+        total = Sum(total, await ReconcileAsync(context.Vms, snapshot.Target, snapshot.Vms, v => v.Id, CopyVm, now, cancellationToken).ConfigureAwait(false));
+        total = Sum(total, await ReconcileAsync(context.Datastores, snapshot.Target, snapshot.Datastores, d => d.Id, CopyDatastore, now, cancellationToken).ConfigureAwait(false));
+        return total;
     }
 
     private static async Task<InventoryChanges> ReconcileAsync<TRecord, TModel>(

@@ -1,6 +1,6 @@
 using System.Data;
-using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Monitoring.Storage.Records;
 using Monitoring.Storage.Sql;
@@ -11,7 +11,7 @@ namespace Monitoring.Storage;
 /// change tracking (tens of thousands of rows a minute at scale).</summary>
 /// <remarks>Writes are upserts keyed by object, metric and minute, so a batch retried after an outage
 /// never duplicates a row; within a batch the last row of a key wins. SQLite runs one prepared statement per
-/// row; SQL Server bulk-copies the batch into a staging table and merges it in one statement.</remarks>
+/// row (through SQLite's own API); SQL Server bulk-copies the batch into a staging table and merges it in one statement.</remarks>
 public sealed class SampleWriter
 {
     private readonly MonitoringDatabase _database;
@@ -36,7 +36,7 @@ public sealed class SampleWriter
         }
         else
         {
-            await UpsertEachAsync(connection, rows, cancellationToken).ConfigureAwait(false);
+            await UpsertEachAsync((SqliteConnection)connection, rows, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -84,30 +84,31 @@ public sealed class SampleWriter
         return table;
     }
 
-    private static async Task UpsertEachAsync(DbConnection connection, IReadOnlyList<MinuteSampleRecord> rows, CancellationToken cancellationToken)
+    /// <summary>One prepared upsert per row, in one transaction, through SQLite's own API (see <see cref="SqliteStatement"/>).</summary>
+    private static async Task UpsertEachAsync(SqliteConnection connection, IReadOnlyList<MinuteSampleRecord> rows, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteSampleSql.UpsertMinuteSample;
-        var objectId = Add(command, "$o");
-        var metric = Add(command, "$m");
-        var timestamp = Add(command, "$t");
-        var average = Add(command, "$avg");
-        var minimum = Add(command, "$min");
-        var maximum = Add(command, "$max");
-        var count = Add(command, "$n");
-        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var row in rows)
+        using (var upsert = new SqliteStatement(connection, SqliteSampleSql.UpsertMinuteSample))
         {
-            objectId.Value = row.ObjectId;
-            metric.Value = row.Metric;
-            timestamp.Value = row.Timestamp;
-            average.Value = row.Average;
-            minimum.Value = row.Minimum;
-            maximum.Value = row.Maximum;
-            count.Value = row.Count;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var (objectId, metric, timestamp, average, minimum, maximum, count) =
+                (upsert.Index("$o"), upsert.Index("$m"), upsert.Index("$t"), upsert.Index("$avg"), upsert.Index("$min"), upsert.Index("$max"), upsert.Index("$n"));
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (i % 4096 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var row = rows[i];
+                upsert.Bind(objectId, row.ObjectId);
+                upsert.Bind(metric, row.Metric);
+                upsert.Bind(timestamp, row.Timestamp);
+                upsert.Bind(average, row.Average);
+                upsert.Bind(minimum, row.Minimum);
+                upsert.Bind(maximum, row.Maximum);
+                upsert.Bind(count, (long)row.Count);
+                upsert.Execute();
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -139,13 +140,5 @@ public sealed class SampleWriter
     {
         await using var command = new SqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static DbParameter Add(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

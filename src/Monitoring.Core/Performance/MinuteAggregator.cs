@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Monitoring.Core.Model;
 
 namespace Monitoring.Core.Performance;
@@ -26,25 +27,20 @@ public sealed class MinuteAggregator
     {
         ArgumentNullException.ThrowIfNull(samples);
         var added = 0;
-        foreach (var sample in samples.OrderBy(s => s.Timestamp))
+        foreach (var sample in InTimeOrder(samples))
         {
+            // One hash lookup per map and sample (a pass brings hundreds of thousands): the entry is
+            // found or added in place.
             var seconds = sample.Timestamp.ToUnixTimeSeconds();
-            var series = (sample.ObjectId, sample.Metric);
-            if (_watermarks.TryGetValue(series, out var watermark) && seconds <= watermark)
+            ref var watermark = ref CollectionsMarshal.GetValueRefOrAddDefault(_watermarks, (sample.ObjectId, sample.Metric), out var known);
+            if (known && seconds <= watermark)
             {
                 continue;
             }
 
-            _watermarks[series] = seconds;
-            var minute = MinuteOf(seconds);
-            var key = (sample.ObjectId, sample.Metric, minute);
-            if (!_open.TryGetValue(key, out var accumulator))
-            {
-                accumulator = new Accumulator();
-                _open[key] = accumulator;
-            }
-
-            accumulator.Add(sample.Value);
+            watermark = seconds;
+            ref var accumulator = ref CollectionsMarshal.GetValueRefOrAddDefault(_open, (sample.ObjectId, sample.Metric, MinuteOf(seconds)), out _);
+            (accumulator ??= new Accumulator()).Add(sample.Value);
             added++;
         }
 
@@ -90,6 +86,24 @@ public sealed class MinuteAggregator
         foreach (var series in _watermarks.Keys.Where(k => !objectIds.Contains(k.ObjectId)).ToList())
         {
             _watermarks.Remove(series);
+        }
+    }
+
+    /// <summary>The samples oldest first; samples stamped alike keep their order (a stable sort).</summary>
+    /// <remarks>Sorted as (ticks, position) pairs: several times cheaper than a LINQ OrderBy of this size.</remarks>
+    private static IEnumerable<PerformanceSample> InTimeOrder(IEnumerable<PerformanceSample> samples)
+    {
+        var list = samples as IReadOnlyList<PerformanceSample> ?? [.. samples];
+        var order = new (long Ticks, int Position)[list.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = (list[i].Timestamp.UtcTicks, i);
+        }
+
+        Array.Sort(order);
+        foreach (var (_, position) in order)
+        {
+            yield return list[position];
         }
     }
 

@@ -59,7 +59,16 @@ internal sealed class PrometheusExporter : IRequestRecorder
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(samples);
-        var latest = new Dictionary<(string ObjectId, string Metric), PerformanceSample>();
+
+        // Sized like the target's last pass: at 20,000 VMs these hold 126,000 series, and growing them
+        // step by step costs more than filling them.
+        int series;
+        lock (_lock)
+        {
+            series = _published.TryGetValue(target, out var last) ? last.Count : 0;
+        }
+
+        var latest = new Dictionary<(string ObjectId, string Metric), PerformanceSample>(series);
         foreach (var sample in samples)
         {
             var key = (sample.ObjectId, sample.Metric);
@@ -69,7 +78,7 @@ internal sealed class PrometheusExporter : IRequestRecorder
             }
         }
 
-        var now = new HashSet<(bool, string, string, string)>();
+        var now = new HashSet<(bool, string, string, string)>(series);
         lock (_lock)
         {
             foreach (var ((objectId, metric), sample) in latest)

@@ -5,8 +5,8 @@ using System.Xml.Linq;
 namespace Monitoring.Sources.VSphere.Client;
 
 /// <summary>Reads a <c>QueryPerfResponse</c> one entity at a time.</summary>
-/// <remarks>At 20,000 VMs the reply runs to tens of megabytes; only one entity's element (a few
-/// kilobytes) is ever held as a tree.</remarks>
+/// <remarks>At 20,000 VMs the replies run to tens of megabytes. Each entity is read straight from the
+/// reader into its metrics: no tree is built for it.</remarks>
 internal static class QueryPerfResultReader
 {
     /// <summary>Passes each entity's metrics to <paramref name="onEntity"/>. An empty result has no
@@ -24,8 +24,7 @@ internal static class QueryPerfResultReader
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "returnval")
             {
-                var element = (XElement)await XNode.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
-                onEntity(Parse(element));
+                onEntity(Read(reader));
             }
             else if (reader.NodeType == XmlNodeType.Element)
             {
@@ -42,50 +41,127 @@ internal static class QueryPerfResultReader
     /// <exception cref="XmlException">The element is not a <c>PerfEntityMetric</c> we can read.</exception>
     public static PerfEntityMetric Parse(XElement returnval)
     {
+        using var reader = returnval.CreateReader();
+        reader.MoveToContent();
+        return Read(reader);
+    }
+
+    /// <summary>Reads the <c>returnval</c> the reader is on and leaves the reader after it.</summary>
+    /// <remarks>Texts are gathered first and checked once the element is read, entity first, so a bad reply
+    /// is reported as a tree of it would be.</remarks>
+    private static PerfEntityMetric Read(XmlReader reader)
+    {
         // We never ask for the CSV format, so a CSV entity means the reply answers another question.
-        var type = VimXml.XsiType(returnval);
+        var type = VimXml.XsiType(reader);
         if (type is not null and not "PerfEntityMetric")
         {
             throw new XmlException($"QueryPerf returned a {type}, not a PerfEntityMetric");
         }
 
-        var entity = VimXml.Child(returnval, "entity") ?? throw new XmlException("a QueryPerf result has no 'entity'");
-        var samples = new List<PerfSampleInfo>();
-        var series = new List<PerfMetricSeries>();
-        foreach (var child in returnval.Elements())
+        ManagedObjectReference? entity = null;
+        var samples = new List<Fields>();
+        var series = new List<(Fields? Id, List<string> Values)>();
+        var depth = reader.Depth;
+        while (VimXml.NextChild(reader, depth))
         {
-            switch (child.Name.LocalName)
+            switch (reader.LocalName)
             {
-                case "sampleInfo":
-                    samples.Add(new PerfSampleInfo(
-                        ParseTimestamp(VimXml.ChildText(child, "timestamp")),
-                        VimXml.AsInt(VimXml.Child(child, "interval")) ?? 0));
+                case "entity" when entity is null:
+                    entity = VimXml.ReadReference(reader);
                     break;
-                case "value" when VimXml.XsiType(child) is null or "PerfMetricIntSeries":
-                    series.Add(ParseSeries(child));
+                case "sampleInfo":
+                    samples.Add(ReadFields(reader, "timestamp", "interval"));
+                    break;
+                case "value" when VimXml.XsiType(reader) is null or "PerfMetricIntSeries":
+                    series.Add(ReadSeries(reader));
                     break;
                 default:
+                    reader.Skip();
                     break;
             }
         }
 
-        return new PerfEntityMetric(VimXml.ReadReference(entity), samples, series);
+        if (entity is not { } reference)
+        {
+            throw new XmlException("a QueryPerf result has no 'entity'");
+        }
+
+        var sampleInfo = new List<PerfSampleInfo>(samples.Count);
+        foreach (var (timestamp, interval) in samples)
+        {
+            sampleInfo.Add(new PerfSampleInfo(ParseTimestamp(timestamp), interval is null ? 0 : VimXml.AsInt(interval) ?? 0));
+        }
+
+        var values = new List<PerfMetricSeries>(series.Count);
+        foreach (var (id, texts) in series)
+        {
+            values.Add(ToSeries(id, texts));
+        }
+
+        return new PerfEntityMetric(reference, sampleInfo, values);
     }
 
-    private static PerfMetricSeries ParseSeries(XElement value)
+    /// <summary>A <c>value</c> (<c>PerfMetricIntSeries</c>): its <c>id</c> (counterId, instance) and its values' texts.</summary>
+    private static (Fields? Id, List<string> Values) ReadSeries(XmlReader reader)
     {
-        var id = VimXml.Child(value, "id") ?? throw new XmlException("a QueryPerf series has no 'id'");
-        var counterId = VimXml.AsInt(VimXml.Child(id, "counterId")) ?? throw new XmlException("a QueryPerf series has no numeric 'counterId'");
-        var values = new List<long>();
-        foreach (var v in value.Elements())
+        Fields? id = null;
+        var texts = new List<string>();
+        var depth = reader.Depth;
+        while (VimXml.NextChild(reader, depth))
         {
-            if (v.Name.LocalName == "value")
+            switch (reader.LocalName)
             {
-                values.Add(VimXml.AsLong(v) ?? throw new XmlException($"counter {counterId}: '{v.Value}' is not a whole number"));
+                case "id" when id is null:
+                    id = ReadFields(reader, "counterId", "instance");
+                    break;
+                case "value":
+                    texts.Add(VimXml.ReadText(reader));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 
-        return new PerfMetricSeries(counterId, VimXml.ChildText(id, "instance") ?? string.Empty, values);
+        return (id, texts);
+    }
+
+    private static PerfMetricSeries ToSeries(Fields? series, List<string> texts)
+    {
+        var id = series ?? throw new XmlException("a QueryPerf series has no 'id'");
+        var counterId = (id.First is null ? null : VimXml.AsInt(id.First)) ?? throw new XmlException("a QueryPerf series has no numeric 'counterId'");
+        var values = new List<long>(texts.Count);
+        foreach (var text in texts)
+        {
+            values.Add(VimXml.AsLong(text) ?? throw new XmlException($"counter {counterId}: '{text}' is not a whole number"));
+        }
+
+        return new PerfMetricSeries(counterId, id.Second ?? string.Empty, values);
+    }
+
+    /// <summary>The texts of the first child named <paramref name="first"/> and the first named <paramref name="second"/>.</summary>
+    private static Fields ReadFields(XmlReader reader, string first, string second)
+    {
+        string? a = null;
+        string? b = null;
+        var depth = reader.Depth;
+        while (VimXml.NextChild(reader, depth))
+        {
+            if (a is null && reader.LocalName == first)
+            {
+                a = VimXml.ReadText(reader);
+            }
+            else if (b is null && reader.LocalName == second)
+            {
+                b = VimXml.ReadText(reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return new Fields(a, b);
     }
 
     private static DateTimeOffset ParseTimestamp(string? text)
@@ -98,4 +174,7 @@ internal static class QueryPerfResultReader
 
         return timestamp.ToUniversalTime();
     }
+
+    /// <summary>Two child texts of an element, null when absent.</summary>
+    private readonly record struct Fields(string? First, string? Second);
 }

@@ -6,7 +6,7 @@ using Monitoring.Core.Collection;
 
 namespace Monitoring.Sources.VSphere.Client;
 
-/// <summary>Sends vim25 SOAP requests to one endpoint and reads replies as a stream.</summary>
+/// <summary>Sends vim25 SOAP requests to one endpoint and reads each reply off the wire, then parses it from memory.</summary>
 /// <remarks>Transport failures become <see cref="TargetFailureException"/> with a bounded kind; SOAP faults
 /// become <see cref="VimFault"/> so callers can react to the fault type (log in again, report a privilege).
 /// The session cookie is held here and never written to a log or a message.</remarks>
@@ -20,6 +20,7 @@ internal sealed class VimSoapClient : IDisposable
 
     private static readonly XmlReaderSettings s_readerSettings = new()
     {
+        // Callers may read asynchronously too; over a reply in memory, either way never waits.
         Async = true,
         IgnoreWhitespace = true,
         IgnoreComments = true,
@@ -62,10 +63,11 @@ internal sealed class VimSoapClient : IDisposable
 
     /// <summary>Calls <paramref name="method"/> and returns its response element (e.g. <c>LoginResponse</c>).</summary>
     public Task<XElement> InvokeAsync(string method, ManagedObjectReference @this, Action<XmlWriter>? arguments, CancellationToken cancellationToken) =>
-        InvokeStreamingAsync(method, @this, arguments, async (reader, ct) => (XElement)await XNode.ReadFromAsync(reader, ct).ConfigureAwait(false), cancellationToken);
+        InvokeStreamingAsync(method, @this, arguments, (reader, _) => Task.FromResult((XElement)XNode.ReadFrom(reader)), cancellationToken);
 
     /// <summary>Calls <paramref name="method"/> and hands <paramref name="read"/> a reader positioned on the
-    /// response element, so large replies are consumed piece by piece.</summary>
+    /// response element, so large replies are consumed piece by piece. The reply is already in memory: the
+    /// reader's synchronous methods never block, and are the cheap way to read it.</summary>
     public async Task<T> InvokeStreamingAsync<T>(
         string method,
         ManagedObjectReference @this,
@@ -97,12 +99,15 @@ internal sealed class VimSoapClient : IDisposable
                 throw new TargetFailureException(FailureKind.Protocol, $"{method}: the server answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             }
 
+            // The whole reply first, then the parse from memory (see ReplyBuffer): reading synchronously
+            // from the reader handed to `read` never waits on the network.
             await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            using var reader = XmlReader.Create(stream, s_readerSettings);
-            await MoveToBodyChildAsync(reader, method).ConfigureAwait(false);
+            await using var body = await ReplyBuffer.ReadAsync(stream, timeout.Token).ConfigureAwait(false);
+            using var reader = XmlReader.Create(body, s_readerSettings);
+            MoveToBodyChild(reader, method);
             if (reader.LocalName == "Fault" && reader.NamespaceURI == VimXml.Soap.NamespaceName)
             {
-                throw ReadFault((XElement)await XNode.ReadFromAsync(reader, timeout.Token).ConfigureAwait(false));
+                throw ReadFault((XElement)XNode.ReadFrom(reader));
             }
 
             return await read(reader, timeout.Token).ConfigureAwait(false);
@@ -143,9 +148,9 @@ internal sealed class VimSoapClient : IDisposable
         _ => e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message,
     };
 
-    private static async Task MoveToBodyChildAsync(XmlReader reader, string method)
+    private static void MoveToBodyChild(XmlReader reader, string method)
     {
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Body" && reader.NamespaceURI == VimXml.Soap.NamespaceName)
             {
@@ -154,7 +159,7 @@ internal sealed class VimSoapClient : IDisposable
                     break;
                 }
 
-                while (await reader.ReadAsync().ConfigureAwait(false))
+                while (reader.Read())
                 {
                     if (reader.NodeType == XmlNodeType.Element)
                     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace Monitoring.Sources.VSphere.Client;
@@ -21,19 +23,100 @@ internal static class VimXml
 
     public static string? ChildText(XElement parent, string localName) => Child(parent, localName)?.Value;
 
-    public static long? AsLong(XElement? element) =>
-        element is not null && long.TryParse(element.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+    public static long? AsLong(XElement? element) => element is null ? null : AsLong(element.Value);
 
-    public static int? AsInt(XElement? element) =>
-        element is not null && int.TryParse(element.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+    public static int? AsInt(XElement? element) => element is null ? null : AsInt(element.Value);
 
     public static bool? AsBool(XElement? element) =>
         element is not null && bool.TryParse(element.Value, out var v) ? v : null;
 
     /// <summary>The <c>xsi:type</c> of an element without its prefix, e.g. <c>InvalidLogin</c>.</summary>
-    public static string? XsiType(XElement element)
+    public static string? XsiType(XElement element) => WithoutPrefix((string?)element.Attribute(Xsi + "type"));
+
+    // The same readings straight from an XmlReader, for replies too large to turn into trees: the reader
+    // is on the element's start tag, and a Read* method leaves it after the element's end.
+
+    /// <summary>The <c>xsi:type</c> of the element the reader is on, without its prefix.</summary>
+    public static string? XsiType(XmlReader reader) => WithoutPrefix(reader.GetAttribute("type", Xsi.NamespaceName));
+
+    /// <summary>All text inside the element, as <see cref="XElement.Value"/> gives it.</summary>
+    public static string ReadText(XmlReader reader)
     {
-        var type = (string?)element.Attribute(Xsi + "type");
+        var depth = reader.Depth;
+        var empty = reader.IsEmptyElement;
+        reader.Read();
+        if (empty)
+        {
+            return string.Empty;
+        }
+
+        string? text = null;
+        StringBuilder? more = null;
+        while (reader.Depth > depth)
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                if (text is null)
+                {
+                    text = reader.Value;
+                }
+                else
+                {
+                    (more ??= new StringBuilder(text)).Append(reader.Value);
+                }
+            }
+
+            reader.Read();
+        }
+
+        reader.Read(); // the end tag
+        return more?.ToString() ?? text ?? string.Empty;
+    }
+
+    /// <summary>Reads a managed-object reference element, like <see cref="ReadReference(XElement)"/>.</summary>
+    public static ManagedObjectReference ReadReference(XmlReader reader)
+    {
+        var type = reader.GetAttribute("type") ?? string.Empty;
+        return new(type, ReadText(reader).Trim());
+    }
+
+    /// <summary>Moves to the next child element of the element at <paramref name="depth"/>: call it first with the
+    /// reader on that element, then after consuming each child (read or skipped). False, with the reader past the
+    /// element, when no child is left.</summary>
+    public static bool NextChild(XmlReader reader, int depth)
+    {
+        if (reader.Depth == depth && reader.NodeType == XmlNodeType.Element)
+        {
+            var empty = reader.IsEmptyElement;
+            reader.Read();
+            if (empty)
+            {
+                return false;
+            }
+        }
+
+        while (reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                return true;
+            }
+
+            reader.Read();
+        }
+
+        reader.Read(); // the end tag
+        return false;
+    }
+
+    public static long? AsLong(string text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    public static int? AsInt(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static string? WithoutPrefix(string? type)
+    {
         if (type is null)
         {
             return null;

@@ -1,0 +1,109 @@
+using System.Buffers;
+
+namespace Monitoring.Sources.VSphere.Client;
+
+/// <summary>A whole reply body held in memory, in pooled chunks, read back as a stream.</summary>
+/// <remarks>
+/// vCenter and the simulator compute a reply before they send its first byte, so reading it off the wire
+/// first costs no overlap, and parsing from memory can then use the synchronous <see cref="System.Xml.XmlReader"/>
+/// API, several times cheaper than the asynchronous one. A reply is one page (at most 1,000 objects, a
+/// few MB) or one QueryPerf batch. Chunks of 64 KB stay below the large-object heap, so reading a reply
+/// never provokes a full garbage collection the way a growing array would.
+/// </remarks>
+internal sealed class ReplyBuffer : Stream
+{
+    private const int ChunkSize = 64 * 1024;
+
+    private readonly List<byte[]> _chunks = [];
+    private long _length;
+    private long _position;
+
+    private ReplyBuffer()
+    {
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => _length;
+
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>Reads <paramref name="source"/> to its end.</summary>
+    public static async Task<ReplyBuffer> ReadAsync(Stream source, CancellationToken cancellationToken)
+    {
+        var buffer = new ReplyBuffer();
+        try
+        {
+            while (true)
+            {
+                var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+                buffer._chunks.Add(chunk);
+                var filled = await source.ReadAtLeastAsync(chunk.AsMemory(0, ChunkSize), ChunkSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                buffer._length += filled;
+                if (filled < ChunkSize)
+                {
+                    return buffer;
+                }
+            }
+        }
+        catch
+        {
+            await buffer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var available = (int)Math.Min(buffer.Length, _length - _position);
+        if (available <= 0)
+        {
+            return 0;
+        }
+
+        // One chunk at a time: callers ask again for the rest.
+        var (index, offset) = ((int)(_position / ChunkSize), (int)(_position % ChunkSize));
+        var count = Math.Min(available, ChunkSize - offset);
+        _chunks[index].AsSpan(offset, count).CopyTo(buffer);
+        _position += count;
+        return count;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Read(buffer.Span));
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        foreach (var chunk in _chunks)
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        _chunks.Clear();
+        _length = 0;
+        base.Dispose(disposing);
+    }
+}
