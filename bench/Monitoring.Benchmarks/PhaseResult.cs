@@ -1,7 +1,7 @@
 namespace Monitoring.Benchmarks;
 
 /// <summary>What one measured phase cost this process (and the simulator beside it).</summary>
-/// <param name="Name">"raw floor" or "ours".</param>
+/// <param name="Name">Which phase, e.g. "raw floor, 4 at once" or "ours".</param>
 /// <param name="Wall">Elapsed time.</param>
 /// <param name="Cpu">This process's CPU time (user plus system, all threads) during the phase.</param>
 /// <param name="SimulatorCpu">The simulator's CPU time during the phase: the server's share of the work.</param>
