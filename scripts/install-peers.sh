@@ -27,3 +27,10 @@ fi
 
 # The repository's own .NET tools (dotnet-ef for migrations).
 dotnet tool restore >&2
+
+# PowerShell 7 (a .NET tool, kept in .tools/pwsh): the integration tests run the management pack's scripts with it.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -x "$root/.tools/pwsh/pwsh" ]; then
+  echo "install-peers: installing PowerShell 7.6.9 into .tools/pwsh" >&2
+  dotnet tool install PowerShell --version 7.6.9 --tool-path "$root/.tools/pwsh" >&2
+fi
