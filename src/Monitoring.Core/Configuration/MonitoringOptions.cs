@@ -25,4 +25,7 @@ public sealed class MonitoringOptions
 
     /// <summary>Where alerts go.</summary>
     public AlertingOptions Alerting { get; set; } = new();
+
+    /// <summary>When a measure counts as a problem: the alert rules and health monitors read these.</summary>
+    public ThresholdOptions Thresholds { get; set; } = new();
 }

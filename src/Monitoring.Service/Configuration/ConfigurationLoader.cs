@@ -79,12 +79,13 @@ internal static class ConfigurationLoader
         var targets = TargetValidator.Validate(options.Targets, baseDirectory, problems);
         var schedule = ScheduleSettings.From(options.Schedule, problems);
         var retention = RetentionFrom(options.Retention, problems);
+        var thresholds = Thresholds.From(options.Thresholds, problems);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
         }
 
-        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention);
+        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds };
     }
 
     /// <summary>Everything in the file lives under <c>Monitoring</c> (a <c>Logging</c> section is the one

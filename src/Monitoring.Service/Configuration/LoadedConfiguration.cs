@@ -18,4 +18,8 @@ internal sealed record LoadedConfiguration(
     string BaseDirectory,
     string? Source,
     ScheduleSettings Schedule,
-    RetentionPolicy Retention);
+    RetentionPolicy Retention)
+{
+    /// <summary>The validated thresholds (<c>Monitoring:Thresholds</c>).</summary>
+    public Thresholds Thresholds { get; init; } = Thresholds.Default;
+}

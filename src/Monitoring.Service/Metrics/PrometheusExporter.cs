@@ -14,7 +14,9 @@ internal sealed class PrometheusExporter : IRequestRecorder
 {
     private readonly PrometheusRegistry _registry = Prometheus.Metrics.NewCustomRegistry();
     private readonly Dictionary<(bool IsVm, string Metric), Gauge> _objectGauges = [];
-    private readonly Dictionary<string, HashSet<(bool IsVm, string Metric, string Id, string Name)>> _published = new(StringComparer.Ordinal);
+    private readonly PublishedSeries _realtime = new();
+    private readonly PublishedSeries _inventory = new();
+    private readonly InventoryMetrics _inventoryMetrics;
     private readonly Lock _lock = new();
     private readonly Gauge _duration;
     private readonly Gauge _success;
@@ -32,6 +34,8 @@ internal sealed class PrometheusExporter : IRequestRecorder
             _objectGauges[(false, metric)] = ObjectGauge(factory, "host", metric);
             _objectGauges[(true, metric)] = ObjectGauge(factory, "vm", metric);
         }
+
+        _inventoryMetrics = new InventoryMetrics(factory);
 
         string[] passLabels = ["target", "pass"];
         _duration = factory.CreateGauge("virt_collector_duration_seconds", "How long the last pass of a target took.", passLabels);
@@ -65,7 +69,7 @@ internal sealed class PrometheusExporter : IRequestRecorder
         int series;
         lock (_lock)
         {
-            series = _published.TryGetValue(target, out var last) ? last.Count : 0;
+            series = _realtime.CountOf(target);
         }
 
         var latest = new Dictionary<(string ObjectId, string Metric), PerformanceSample>(series);
@@ -78,7 +82,7 @@ internal sealed class PrometheusExporter : IRequestRecorder
             }
         }
 
-        var now = new HashSet<(bool, string, string, string)>(series);
+        var now = new HashSet<(Gauge, LabelValues)>(series);
         lock (_lock)
         {
             foreach (var ((objectId, metric), sample) in latest)
@@ -88,11 +92,23 @@ internal sealed class PrometheusExporter : IRequestRecorder
                     continue; // not in the inventory yet: labelled once the next inventory pass names it
                 }
 
-                gauge.WithLabels(target, objectId, labels.Name).Set(sample.Value);
-                now.Add((labels.IsVm, metric, objectId, labels.Name));
+                var values = MetricLabels.Of(target, objectId, labels);
+                gauge.WithLabels(values.Values).Set(sample.Value);
+                now.Add((gauge, values));
             }
 
-            RemoveStale(target, now);
+            _realtime.Replace(target, now);
+        }
+    }
+
+    /// <summary>Publishes a target's inventory values (sizes, power state, health, datastore space),
+    /// and removes the series of objects the pass no longer found.</summary>
+    public void PublishInventory(InventorySnapshot snapshot, IReadOnlyDictionary<string, ObjectLabels> labels)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (_lock)
+        {
+            _inventory.Replace(snapshot.Target, _inventoryMetrics.Set(snapshot, labels, _inventory.CountOf(snapshot.Target)));
         }
     }
 
@@ -119,7 +135,8 @@ internal sealed class PrometheusExporter : IRequestRecorder
     {
         lock (_lock)
         {
-            RemoveStale(target, []);
+            _realtime.Replace(target, []);
+            _inventory.Replace(target, []);
         }
 
         foreach (var pass in Enum.GetNames<PassKind>().Select(p => p.ToLowerInvariant()))
@@ -130,9 +147,12 @@ internal sealed class PrometheusExporter : IRequestRecorder
         }
     }
 
+    /// <summary>Writes the exposition: the Prometheus text format, or OpenMetrics when <paramref name="openMetrics"/>.</summary>
+    public Task WriteAsync(Stream output, bool openMetrics, CancellationToken cancellationToken) =>
+        _registry.CollectAndExportAsTextAsync(output, openMetrics ? ExpositionFormat.OpenMetricsText : ExpositionFormat.PrometheusText, cancellationToken);
+
     /// <summary>The text exposition format.</summary>
-    public Task WriteAsync(Stream output, CancellationToken cancellationToken) =>
-        _registry.CollectAndExportAsTextAsync(output, cancellationToken);
+    public Task WriteAsync(Stream output, CancellationToken cancellationToken) => WriteAsync(output, openMetrics: false, cancellationToken);
 
     private static Gauge ObjectGauge(MetricFactory factory, string kind, string metric)
     {
@@ -146,19 +166,7 @@ internal sealed class PrometheusExporter : IRequestRecorder
             PerformanceMetric.NetworkThroughput => ("network_throughput", "bytes_per_second", "Network receive plus transmit throughput"),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "no exposition name"),
         };
-        return factory.CreateGauge($"virt_{kind}_{stem}_{unit}", $"{help}, per {(kind == "vm" ? "VM" : "host")} (last realtime sample).", ["target", "id", kind]);
-    }
-
-    private void RemoveStale(string target, HashSet<(bool IsVm, string Metric, string Id, string Name)> now)
-    {
-        if (_published.TryGetValue(target, out var before))
-        {
-            foreach (var (isVm, metric, id, name) in before.Where(k => !now.Contains(k)))
-            {
-                _objectGauges[(isVm, metric)].RemoveLabelled(target, id, name);
-            }
-        }
-
-        _published[target] = now;
+        var labels = kind == "vm" ? MetricLabels.Vm : MetricLabels.Host;
+        return factory.CreateGauge($"virt_{kind}_{stem}_{unit}", $"{help}, per {(kind == "vm" ? "VM" : "host")} (last realtime sample).", [.. labels]);
     }
 }
