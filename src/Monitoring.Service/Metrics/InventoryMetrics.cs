@@ -30,32 +30,32 @@ internal sealed class InventoryMetrics
     private readonly Gauge _datastoreFree;
     private readonly Gauge _objects;
 
-    public InventoryMetrics(MetricFactory factory)
+    public InventoryMetrics(MetricFamilies factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
         string[] host = [.. MetricLabels.Host];
         string[] vm = [.. MetricLabels.Vm];
         string[] cluster = ["target", "id", "cluster"];
         string[] datastore = ["target", "id", "datastore"];
-        _hostInfo = factory.CreateGauge("virt_host_info", "Always 1: a host's descriptive labels (os).", [.. host, "os"]);
-        _hostHealth = factory.CreateGauge("virt_host_health", "Host health: 0 unknown, 1 healthy, 2 warning, 3 critical.", host);
-        _hostConnected = factory.CreateGauge("virt_host_connected", "1 if the source reaches the host (vSphere connectionState connected), else 0.", host);
-        _hostMaintenance = factory.CreateGauge("virt_host_maintenance_mode", "1 if the host is in maintenance mode, else 0.", host);
-        _hostCpus = factory.CreateGauge("virt_host_cpus", "Logical processors (hardware threads) of the host.", host);
-        _hostMemory = factory.CreateGauge("virt_host_memory_bytes", "Physical memory of the host.", host);
-        _vmInfo = factory.CreateGauge("virt_vm_info", "Always 1: a VM's descriptive labels (its host, guest OS).", [.. vm, "host", "guest_os"]);
-        _vmPowerState = factory.CreateGauge("virt_vm_power_state", "VM power state: 0 unknown, 1 poweredOn, 2 poweredOff, 3 suspended.", vm);
-        _vmHealth = factory.CreateGauge("virt_vm_health", "VM health: 0 unknown, 1 healthy, 2 warning, 3 critical.", vm);
-        _vmHeartbeat = factory.CreateGauge("virt_vm_heartbeat", "Guest heartbeat: 0 unknown (no tools), 1 healthy, 2 intermittent, 3 lost.", vm);
-        _vmCpus = factory.CreateGauge("virt_vm_cpus", "Configured virtual CPUs of the VM.", vm);
-        _vmMemory = factory.CreateGauge("virt_vm_memory_bytes", "Configured memory of the VM.", vm);
-        _clusterHealth = factory.CreateGauge("virt_cluster_health", "Cluster health: 0 unknown, 1 healthy, 2 warning, 3 critical.", cluster);
-        _datastoreInfo = factory.CreateGauge("virt_datastore_info", "Always 1: a datastore's descriptive labels (type).", [.. datastore, "type"]);
-        _datastoreHealth = factory.CreateGauge("virt_datastore_health", "Datastore health: 0 unknown, 1 healthy, 2 warning, 3 critical.", datastore);
-        _datastoreAccessible = factory.CreateGauge("virt_datastore_accessible", "1 if the datastore is accessible, else 0.", datastore);
-        _datastoreCapacity = factory.CreateGauge("virt_datastore_capacity_bytes", "Datastore capacity.", datastore);
-        _datastoreFree = factory.CreateGauge("virt_datastore_free_bytes", "Datastore free space.", datastore);
-        _objects = factory.CreateGauge("virt_collector_objects", "Objects the last successful inventory pass of a target found, by kind.", ["target", "kind"]);
+        _hostInfo = factory.Gauge("virt_host_info", "Always 1: a host's descriptive labels (os).", [.. host, "os"]);
+        _hostHealth = factory.Gauge("virt_host_health", "Host health: 0 unknown, 1 healthy, 2 warning, 3 critical.", host);
+        _hostConnected = factory.Gauge("virt_host_connected", "1 if the source reaches the host (vSphere connectionState connected), else 0.", host);
+        _hostMaintenance = factory.Gauge("virt_host_maintenance_mode", "1 if the host is in maintenance mode, else 0.", host);
+        _hostCpus = factory.Gauge("virt_host_cpus", "Logical processors (hardware threads) of the host.", host);
+        _hostMemory = factory.Gauge("virt_host_memory_bytes", "Physical memory of the host.", host);
+        _vmInfo = factory.Gauge("virt_vm_info", "Always 1: a VM's descriptive labels (its host, guest OS).", [.. vm, "host", "guest_os"]);
+        _vmPowerState = factory.Gauge("virt_vm_power_state", "VM power state: 0 unknown, 1 poweredOn, 2 poweredOff, 3 suspended.", vm);
+        _vmHealth = factory.Gauge("virt_vm_health", "VM health: 0 unknown, 1 healthy, 2 warning, 3 critical.", vm);
+        _vmHeartbeat = factory.Gauge("virt_vm_heartbeat", "Guest heartbeat: 0 unknown (no tools), 1 healthy, 2 intermittent, 3 lost.", vm);
+        _vmCpus = factory.Gauge("virt_vm_cpus", "Configured virtual CPUs of the VM.", vm);
+        _vmMemory = factory.Gauge("virt_vm_memory_bytes", "Configured memory of the VM.", vm);
+        _clusterHealth = factory.Gauge("virt_cluster_health", "Cluster health: 0 unknown, 1 healthy, 2 warning, 3 critical.", cluster);
+        _datastoreInfo = factory.Gauge("virt_datastore_info", "Always 1: a datastore's descriptive labels (type).", [.. datastore, "type"]);
+        _datastoreHealth = factory.Gauge("virt_datastore_health", "Datastore health: 0 unknown, 1 healthy, 2 warning, 3 critical.", datastore);
+        _datastoreAccessible = factory.Gauge("virt_datastore_accessible", "1 if the datastore is accessible, else 0.", datastore);
+        _datastoreCapacity = factory.Gauge("virt_datastore_capacity_bytes", "Datastore capacity.", datastore);
+        _datastoreFree = factory.Gauge("virt_datastore_free_bytes", "Datastore free space.", datastore);
+        _objects = factory.Gauge("virt_collector_objects", "Objects the last successful inventory pass of a target found, by kind.", ["target", "kind"]);
     }
 
     /// <summary>Sets every gauge of one target's inventory; returns the series it set.</summary>

@@ -18,6 +18,8 @@ internal sealed class PrometheusExporter : IRequestRecorder
     private readonly PublishedSeries _inventory = new();
     private readonly InventoryMetrics _inventoryMetrics;
     private readonly Lock _lock = new();
+    private readonly MetricFamilies _families;
+    private readonly Action _refreshStorage;
     private readonly Gauge _duration;
     private readonly Gauge _success;
     private readonly Gauge _lastSuccess;
@@ -28,7 +30,8 @@ internal sealed class PrometheusExporter : IRequestRecorder
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(flusher);
-        var factory = Prometheus.Metrics.WithCustomRegistry(_registry);
+        var factory = new MetricFamilies(Prometheus.Metrics.WithCustomRegistry(_registry));
+        _families = factory;
         foreach (var metric in PerformanceMetric.All)
         {
             _objectGauges[(false, metric)] = ObjectGauge(factory, "host", metric);
@@ -38,21 +41,37 @@ internal sealed class PrometheusExporter : IRequestRecorder
         _inventoryMetrics = new InventoryMetrics(factory);
 
         string[] passLabels = ["target", "pass"];
-        _duration = factory.CreateGauge("virt_collector_duration_seconds", "How long the last pass of a target took.", passLabels);
-        _success = factory.CreateGauge("virt_collector_success", "1 if the last pass of a target succeeded, 0 if it failed.", passLabels);
-        _lastSuccess = factory.CreateGauge("virt_collector_last_success_timestamp_seconds", "When a pass of a target last succeeded (Unix time).", passLabels);
-        _requests = factory.CreateCounter("virt_collector_requests_total", "Requests sent to a target, by protocol method.", ["target", "method"]);
-        _errors = factory.CreateCounter("virt_collector_errors_total", "Failed passes of a target, by reason.", ["target", "pass", "kind"]);
-        var buffered = factory.CreateGauge("virt_storage_buffered_samples", "Minute aggregates waiting to be written to the database.");
-        var dropped = factory.CreateCounter("virt_storage_dropped_samples_total", "Minute aggregates dropped because the buffer was full during a database outage.");
-        var written = factory.CreateCounter("virt_storage_written_samples_total", "Minute aggregates written to the database.");
-        _registry.AddBeforeCollectCallback(() =>
+        _duration = factory.Gauge("virt_collector_duration_seconds", "How long the last pass of a target took.", passLabels);
+        _success = factory.Gauge("virt_collector_success", "1 if the last pass of a target succeeded, 0 if it failed.", passLabels);
+        _lastSuccess = factory.Gauge("virt_collector_last_success_timestamp_seconds", "When a pass of a target last succeeded (Unix time).", passLabels);
+        _requests = factory.Counter("virt_collector_requests_total", "Requests sent to a target, by protocol method.", ["target", "method"]);
+        _errors = factory.Counter("virt_collector_errors_total", "Failed passes of a target, by reason.", ["target", "pass", "kind"]);
+        var buffered = factory.Gauge("virt_storage_buffered_samples", "Minute aggregates waiting to be written to the database.");
+        var dropped = factory.Counter("virt_storage_dropped_samples_total", "Minute aggregates dropped because the buffer was full during a database outage.");
+        var written = factory.Counter("virt_storage_written_samples_total", "Minute aggregates written to the database.");
+        _refreshStorage = () =>
         {
             // In-memory counters only: reading them is not collecting.
             buffered.Set(buffer.Count);
             dropped.IncTo(buffer.Dropped);
             written.IncTo(flusher.Written);
-        });
+        };
+        _registry.AddBeforeCollectCallback(_refreshStorage);
+    }
+
+    /// <summary>Every metric of the exposition, for exporters that read the same values (OTLP).</summary>
+    public IReadOnlyList<MetricFamily> Families => _families.All;
+
+    /// <summary>Reads one metric's series now, consistently with publishing: a publish that removes a
+    /// gone object's series cannot interleave, so a read never brings one back.</summary>
+    public List<(string[] Labels, double Value)> Read(MetricFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        lock (_lock)
+        {
+            _refreshStorage();
+            return [.. family.Series()];
+        }
     }
 
     /// <inheritdoc/>
@@ -117,16 +136,19 @@ internal sealed class PrometheusExporter : IRequestRecorder
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var pass = outcome.Kind.ToString().ToLowerInvariant();
-        _duration.WithLabels(outcome.Target, pass).Set(outcome.Duration.TotalSeconds);
-        _success.WithLabels(outcome.Target, pass).Set(outcome.Succeeded ? 1 : 0);
-        if (lastSuccess is { } at)
+        lock (_lock)
         {
-            _lastSuccess.WithLabels(outcome.Target, pass).Set(at.ToUnixTimeMilliseconds() / 1000.0);
-        }
+            _duration.WithLabels(outcome.Target, pass).Set(outcome.Duration.TotalSeconds);
+            _success.WithLabels(outcome.Target, pass).Set(outcome.Succeeded ? 1 : 0);
+            if (lastSuccess is { } at)
+            {
+                _lastSuccess.WithLabels(outcome.Target, pass).Set(at.ToUnixTimeMilliseconds() / 1000.0);
+            }
 
-        if (outcome.Failure is { } kind)
-        {
-            _errors.WithLabels(outcome.Target, pass, kind.ToString().ToLowerInvariant()).Inc();
+            if (outcome.Failure is { } kind)
+            {
+                _errors.WithLabels(outcome.Target, pass, kind.ToString().ToLowerInvariant()).Inc();
+            }
         }
     }
 
@@ -137,13 +159,12 @@ internal sealed class PrometheusExporter : IRequestRecorder
         {
             _realtime.Replace(target, []);
             _inventory.Replace(target, []);
-        }
-
-        foreach (var pass in Enum.GetNames<PassKind>().Select(p => p.ToLowerInvariant()))
-        {
-            _duration.RemoveLabelled(target, pass);
-            _success.RemoveLabelled(target, pass);
-            _lastSuccess.RemoveLabelled(target, pass);
+            foreach (var pass in Enum.GetNames<PassKind>().Select(p => p.ToLowerInvariant()))
+            {
+                _duration.RemoveLabelled(target, pass);
+                _success.RemoveLabelled(target, pass);
+                _lastSuccess.RemoveLabelled(target, pass);
+            }
         }
     }
 
@@ -154,7 +175,7 @@ internal sealed class PrometheusExporter : IRequestRecorder
     /// <summary>The text exposition format.</summary>
     public Task WriteAsync(Stream output, CancellationToken cancellationToken) => WriteAsync(output, openMetrics: false, cancellationToken);
 
-    private static Gauge ObjectGauge(MetricFactory factory, string kind, string metric)
+    private static Gauge ObjectGauge(MetricFamilies factory, string kind, string metric)
     {
         var (stem, unit, help) = metric switch
         {
@@ -167,6 +188,6 @@ internal sealed class PrometheusExporter : IRequestRecorder
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "no exposition name"),
         };
         var labels = kind == "vm" ? MetricLabels.Vm : MetricLabels.Host;
-        return factory.CreateGauge($"virt_{kind}_{stem}_{unit}", $"{help}, per {(kind == "vm" ? "VM" : "host")} (last realtime sample).", [.. labels]);
+        return factory.Gauge($"virt_{kind}_{stem}_{unit}", $"{help}, per {(kind == "vm" ? "VM" : "host")} (last realtime sample).", [.. labels]);
     }
 }
