@@ -69,7 +69,8 @@ internal sealed class OtlpExportService : IHostedService, IDisposable
 
                 reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)settings.ExportInterval.TotalMilliseconds;
                 reader.TemporalityPreference = MetricReaderTemporalityPreference.Cumulative;
-                OtlpLog.Exporting(_logger, exporter.Endpoint, exporter.Protocol == OtlpExportProtocol.HttpProtobuf ? OtlpSettings.HttpProtobuf : OtlpSettings.Grpc, settings.ExportInterval.TotalSeconds);
+                var shown = WithoutCredentials(exporter.Endpoint);
+                OtlpLog.Exporting(_logger, shown, exporter.Protocol == OtlpExportProtocol.HttpProtobuf ? OtlpSettings.HttpProtobuf : OtlpSettings.Grpc, settings.ExportInterval.TotalSeconds);
             })
             .Build();
         return Task.CompletedTask;
@@ -81,6 +82,10 @@ internal sealed class OtlpExportService : IHostedService, IDisposable
         _provider?.ForceFlush(5000);
         return Task.CompletedTask;
     }
+
+    /// <summary>The endpoint as it may be logged: a URL can carry a user and password, which never reach logs.</summary>
+    internal static string WithoutCredentials(Uri endpoint) =>
+        endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
     public void Dispose()
     {

@@ -6,5 +6,5 @@ namespace Monitoring.Service.Otlp;
 internal static partial class OtlpLog
 {
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "exporting metrics over OTLP to {Endpoint} ({Protocol}) every {IntervalSeconds} s")]
-    public static partial void Exporting(ILogger logger, Uri endpoint, string protocol, double intervalSeconds);
+    public static partial void Exporting(ILogger logger, string endpoint, string protocol, double intervalSeconds);
 }

@@ -47,4 +47,8 @@ public sealed class OtlpSettingsTests
             ],
             problems);
     }
+
+    [Fact]
+    public void WithoutCredentials_EndpointWithUserInfo_LogsNeitherUserNorPassword() =>
+        Assert.Equal("https://collector.example.net:4318/v1/metrics", OtlpExportService.WithoutCredentials(new Uri("https://svc:S3cret@collector.example.net:4318/v1/metrics")));
 }
