@@ -17,6 +17,11 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
+# Node.js and npm (Debian's nodejs and npm) run the dashboard type check and the OTLP receiver's
+# decoder. Checked by command, not by package: a Node.js from elsewhere that brings its own npm will do.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
 if ((${#missing[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -33,4 +38,17 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 if [ ! -x "$root/.tools/pwsh/pwsh" ]; then
   echo "install-peers: installing PowerShell 7.6.9 into .tools/pwsh" >&2
   dotnet tool install PowerShell --version 7.6.9 --tool-path "$root/.tools/pwsh" >&2
+fi
+
+# npm packages the tests use (dashboards/tools/package.json, exact versions, no lock file): Grafana's
+# dashboard types with TypeScript, and OpenTelemetry's OTLP decoder. Installed only when one is missing
+# or at another version.
+tools="$(cd "$(dirname "$0")/.." && pwd)/dashboards/tools"
+if ! (cd "$tools" && node -e '
+  const wanted = require("./package.json").dependencies;
+  for (const [name, version] of Object.entries(wanted)) {
+    if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);
+  }' >/dev/null 2>&1); then
+  echo "install-peers: npm install in dashboards/tools" >&2
+  (cd "$tools" && npm install --no-audit --no-fund --no-package-lock --loglevel=error >&2)
 fi

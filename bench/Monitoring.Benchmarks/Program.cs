@@ -7,6 +7,7 @@ using Monitoring.Benchmarks;
 // bench capture URL THUMBPRINT FOLDER FILE    internal: the capture run, in a process of its own
 // bench passes URL THUMBPRINT FOLDER N        N passes of ours against a running simulator, one database,
 //                                             each step timed: for profilers (perf record), not for figures
+// bench scrape [VMS]                          /metrics scrape of VMS VMs (default 10,000) beside prometheus-net alone (scripts/bench-scrape.sh)
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -19,6 +20,8 @@ try
     return args switch
     {
         ["capture", var url, var thumbprint, var folder, var file] => await CaptureAsync(new Uri(url), thumbprint, folder, file, cancel.Token),
+        ["scrape"] => await Monitoring.Benchmarks.Scrape.ScrapeBench.RunAsync(10_000, cancel.Token),
+        ["scrape", var vms] => await Monitoring.Benchmarks.Scrape.ScrapeBench.RunAsync(int.Parse(vms, CultureInfo.InvariantCulture), cancel.Token),
         ["passes", var url, var thumbprint, var folder, var count] => await PassesAsync(new Uri(url), thumbprint, folder, int.Parse(count, CultureInfo.InvariantCulture), cancel.Token),
         _ => await BenchAsync(args, cancel.Token),
     };

@@ -71,6 +71,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<IRequestRecorder>(sp => sp.GetRequiredService<PrometheusExporter>());
         services.AddSingleton<IPassObserver, MetricsObserver>();
+        services.AddHostedService<Otlp.OtlpExportService>();
         services.AddQuartz(q =>
         {
             q.UseInMemoryStore();

@@ -25,4 +25,10 @@ public sealed class MonitoringOptions
 
     /// <summary>Where alerts go.</summary>
     public AlertingOptions Alerting { get; set; } = new();
+
+    /// <summary>When a measure counts as a problem: the alert rules and health monitors read these.</summary>
+    public ThresholdOptions Thresholds { get; set; } = new();
+
+    /// <summary>OTLP export of the metrics (off unless an endpoint is configured).</summary>
+    public OtlpOptions Otlp { get; set; } = new();
 }

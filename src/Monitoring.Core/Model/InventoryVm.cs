@@ -11,6 +11,9 @@ namespace Monitoring.Core.Model;
 /// <param name="MemoryBytes">Configured memory (not consumed memory).</param>
 /// <param name="GuestOs">The guest OS the VM is configured for, when known.</param>
 /// <param name="IsTemplate">True for a template, which never runs.</param>
+/// <param name="GuestHeartbeat">The guest's heartbeat as the source sees it: healthy when the guest tools
+/// answer, warning when intermittent, critical when lost, unknown when the source cannot tell (no tools,
+/// or a source without heartbeats). Defaults to unknown, e.g. for a VM read back from the database.</param>
 public sealed record InventoryVm(
     string Id,
     string Target,
@@ -21,4 +24,5 @@ public sealed record InventoryVm(
     int? CpuCount,
     long? MemoryBytes,
     string? GuestOs,
-    bool IsTemplate);
+    bool IsTemplate,
+    HealthState GuestHeartbeat = HealthState.Unknown);

@@ -18,4 +18,11 @@ internal sealed record LoadedConfiguration(
     string BaseDirectory,
     string? Source,
     ScheduleSettings Schedule,
-    RetentionPolicy Retention);
+    RetentionPolicy Retention)
+{
+    /// <summary>The validated thresholds (<c>Monitoring:Thresholds</c>).</summary>
+    public Thresholds Thresholds { get; init; } = Thresholds.Default;
+
+    /// <summary>The validated OTLP export settings (<c>Monitoring:Otlp</c> and the standard variables).</summary>
+    public Otlp.OtlpSettings Otlp { get; init; } = new(false, null, null, TimeSpan.FromSeconds(OtlpOptions.DefaultExportIntervalSeconds));
+}

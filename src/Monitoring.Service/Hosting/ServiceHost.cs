@@ -26,11 +26,7 @@ internal static class ServiceHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
-        app.MapGet("/metrics", async (HttpContext http, PrometheusExporter exporter, CancellationToken ct) =>
-        {
-            http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            await exporter.WriteAsync(http.Response.Body, ct).ConfigureAwait(false);
-        });
+        app.MapGet("/metrics", MetricsEndpoint.HandleAsync);
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", ReadyAsync);
         return app;

@@ -4,8 +4,8 @@ using Monitoring.Storage;
 
 namespace Monitoring.Service.Metrics;
 
-/// <summary>The names and kinds of each target's hosts and VMs, from the last inventory, so realtime
-/// samples (which carry only ids) can be labelled. Seeded from the database at start-up.</summary>
+/// <summary>The labels of each target's hosts and VMs, from the last inventory, so realtime samples
+/// (which carry only ids) can be labelled. Seeded from the database at start-up.</summary>
 internal sealed class InventoryCatalog
 {
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, ObjectLabels>> _byTarget = new(StringComparer.Ordinal);
@@ -13,28 +13,22 @@ internal sealed class InventoryCatalog
     public void Update(InventorySnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var labels = new Dictionary<string, ObjectLabels>(StringComparer.Ordinal);
-        foreach (var host in snapshot.Hosts)
-        {
-            labels[host.Id] = new ObjectLabels(IsVm: false, host.Name);
-        }
-
-        foreach (var vm in snapshot.Vms)
-        {
-            labels[vm.Id] = new ObjectLabels(IsVm: true, vm.Name);
-        }
-
-        _byTarget[snapshot.Target] = labels;
+        _byTarget[snapshot.Target] = ObjectLabels.For(
+            snapshot.Clusters.Select(c => (c.Id, c.Name)),
+            snapshot.Hosts.Select(h => (h.Id, h.Name, h.ClusterId, h.Hypervisor)),
+            snapshot.Vms.Select(v => (v.Id, v.Name, v.HostId)));
     }
 
     public void Seed(StoredInventory stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        foreach (var group in stored.Hosts.Select(h => (h.Target, h.Id, Labels: new ObjectLabels(false, h.Name)))
-                     .Concat(stored.Vms.Select(v => (v.Target, v.Id, Labels: new ObjectLabels(true, v.Name))))
-                     .GroupBy(o => o.Target))
+        var targets = stored.Hosts.Select(h => h.Target).Concat(stored.Vms.Select(v => v.Target)).Distinct(StringComparer.Ordinal);
+        foreach (var target in targets)
         {
-            _byTarget.TryAdd(group.Key, group.ToDictionary(o => o.Id, o => o.Labels, StringComparer.Ordinal));
+            _byTarget.TryAdd(target, ObjectLabels.For(
+                stored.Clusters.Where(c => c.Target == target).Select(c => (c.Id, c.Name)),
+                stored.Hosts.Where(h => h.Target == target).Select(h => (h.Id, h.Name, h.ClusterId, h.Hypervisor)),
+                stored.Vms.Where(v => v.Target == target).Select(v => (v.Id, v.Name, v.HostId))));
         }
     }
 

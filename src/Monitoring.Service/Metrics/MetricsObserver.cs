@@ -17,7 +17,12 @@ internal sealed class MetricsObserver : IPassObserver
         _status = status;
     }
 
-    public void OnInventory(InventorySnapshot snapshot) => _catalog.Update(snapshot);
+    public void OnInventory(InventorySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _catalog.Update(snapshot);
+        _exporter.PublishInventory(snapshot, _catalog.For(snapshot.Target));
+    }
 
     public void OnRealtime(PerformanceBatch batch)
     {

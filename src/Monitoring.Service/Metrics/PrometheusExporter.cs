@@ -14,8 +14,12 @@ internal sealed class PrometheusExporter : IRequestRecorder
 {
     private readonly PrometheusRegistry _registry = Prometheus.Metrics.NewCustomRegistry();
     private readonly Dictionary<(bool IsVm, string Metric), Gauge> _objectGauges = [];
-    private readonly Dictionary<string, HashSet<(bool IsVm, string Metric, string Id, string Name)>> _published = new(StringComparer.Ordinal);
+    private readonly PublishedSeries _realtime = new();
+    private readonly PublishedSeries _inventory = new();
+    private readonly InventoryMetrics _inventoryMetrics;
     private readonly Lock _lock = new();
+    private readonly MetricFamilies _families;
+    private readonly Action _refreshStorage;
     private readonly Gauge _duration;
     private readonly Gauge _success;
     private readonly Gauge _lastSuccess;
@@ -26,29 +30,48 @@ internal sealed class PrometheusExporter : IRequestRecorder
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(flusher);
-        var factory = Prometheus.Metrics.WithCustomRegistry(_registry);
+        var factory = new MetricFamilies(Prometheus.Metrics.WithCustomRegistry(_registry));
+        _families = factory;
         foreach (var metric in PerformanceMetric.All)
         {
             _objectGauges[(false, metric)] = ObjectGauge(factory, "host", metric);
             _objectGauges[(true, metric)] = ObjectGauge(factory, "vm", metric);
         }
 
+        _inventoryMetrics = new InventoryMetrics(factory);
+
         string[] passLabels = ["target", "pass"];
-        _duration = factory.CreateGauge("virt_collector_duration_seconds", "How long the last pass of a target took.", passLabels);
-        _success = factory.CreateGauge("virt_collector_success", "1 if the last pass of a target succeeded, 0 if it failed.", passLabels);
-        _lastSuccess = factory.CreateGauge("virt_collector_last_success_timestamp_seconds", "When a pass of a target last succeeded (Unix time).", passLabels);
-        _requests = factory.CreateCounter("virt_collector_requests_total", "Requests sent to a target, by protocol method.", ["target", "method"]);
-        _errors = factory.CreateCounter("virt_collector_errors_total", "Failed passes of a target, by reason.", ["target", "pass", "kind"]);
-        var buffered = factory.CreateGauge("virt_storage_buffered_samples", "Minute aggregates waiting to be written to the database.");
-        var dropped = factory.CreateCounter("virt_storage_dropped_samples_total", "Minute aggregates dropped because the buffer was full during a database outage.");
-        var written = factory.CreateCounter("virt_storage_written_samples_total", "Minute aggregates written to the database.");
-        _registry.AddBeforeCollectCallback(() =>
+        _duration = factory.Gauge("virt_collector_duration_seconds", "How long the last pass of a target took.", passLabels);
+        _success = factory.Gauge("virt_collector_success", "1 if the last pass of a target succeeded, 0 if it failed.", passLabels);
+        _lastSuccess = factory.Gauge("virt_collector_last_success_timestamp_seconds", "When a pass of a target last succeeded (Unix time).", passLabels);
+        _requests = factory.Counter("virt_collector_requests_total", "Requests sent to a target, by protocol method.", ["target", "method"]);
+        _errors = factory.Counter("virt_collector_errors_total", "Failed passes of a target, by reason.", ["target", "pass", "kind"]);
+        var buffered = factory.Gauge("virt_storage_buffered_samples", "Minute aggregates waiting to be written to the database.");
+        var dropped = factory.Counter("virt_storage_dropped_samples_total", "Minute aggregates dropped because the buffer was full during a database outage.");
+        var written = factory.Counter("virt_storage_written_samples_total", "Minute aggregates written to the database.");
+        _refreshStorage = () =>
         {
             // In-memory counters only: reading them is not collecting.
             buffered.Set(buffer.Count);
             dropped.IncTo(buffer.Dropped);
             written.IncTo(flusher.Written);
-        });
+        };
+        _registry.AddBeforeCollectCallback(_refreshStorage);
+    }
+
+    /// <summary>Every metric of the exposition, for exporters that read the same values (OTLP).</summary>
+    public IReadOnlyList<MetricFamily> Families => _families.All;
+
+    /// <summary>Reads one metric's series now, consistently with publishing: a publish that removes a
+    /// gone object's series cannot interleave, so a read never brings one back.</summary>
+    public List<(string[] Labels, double Value)> Read(MetricFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        lock (_lock)
+        {
+            _refreshStorage();
+            return [.. family.Series()];
+        }
     }
 
     /// <inheritdoc/>
@@ -65,7 +88,7 @@ internal sealed class PrometheusExporter : IRequestRecorder
         int series;
         lock (_lock)
         {
-            series = _published.TryGetValue(target, out var last) ? last.Count : 0;
+            series = _realtime.CountOf(target);
         }
 
         var latest = new Dictionary<(string ObjectId, string Metric), PerformanceSample>(series);
@@ -78,21 +101,35 @@ internal sealed class PrometheusExporter : IRequestRecorder
             }
         }
 
-        var now = new HashSet<(bool, string, string, string)>(series);
+        var now = new HashSet<(Gauge, LabelValues)>(series);
         lock (_lock)
         {
-            foreach (var ((objectId, metric), sample) in latest)
+            // Metric by metric: a series created now sits in memory beside the other series of its metric,
+            // which is the order a scrape reads them in (a third of the scrape time at 100,000 series).
+            foreach (var ((objectId, metric), sample) in latest.OrderBy(l => l.Key.Metric, StringComparer.Ordinal))
             {
                 if (!catalog.TryGetValue(objectId, out var labels) || !_objectGauges.TryGetValue((labels.IsVm, metric), out var gauge))
                 {
                     continue; // not in the inventory yet: labelled once the next inventory pass names it
                 }
 
-                gauge.WithLabels(target, objectId, labels.Name).Set(sample.Value);
-                now.Add((labels.IsVm, metric, objectId, labels.Name));
+                var values = MetricLabels.Of(target, objectId, labels);
+                gauge.WithLabels(values.Values).Set(sample.Value);
+                now.Add((gauge, values));
             }
 
-            RemoveStale(target, now);
+            _realtime.Replace(target, now);
+        }
+    }
+
+    /// <summary>Publishes a target's inventory values (sizes, power state, health, datastore space),
+    /// and removes the series of objects the pass no longer found.</summary>
+    public void PublishInventory(InventorySnapshot snapshot, IReadOnlyDictionary<string, ObjectLabels> labels)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (_lock)
+        {
+            _inventory.Replace(snapshot.Target, _inventoryMetrics.Set(snapshot, labels, _inventory.CountOf(snapshot.Target)));
         }
     }
 
@@ -101,16 +138,19 @@ internal sealed class PrometheusExporter : IRequestRecorder
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var pass = outcome.Kind.ToString().ToLowerInvariant();
-        _duration.WithLabels(outcome.Target, pass).Set(outcome.Duration.TotalSeconds);
-        _success.WithLabels(outcome.Target, pass).Set(outcome.Succeeded ? 1 : 0);
-        if (lastSuccess is { } at)
+        lock (_lock)
         {
-            _lastSuccess.WithLabels(outcome.Target, pass).Set(at.ToUnixTimeMilliseconds() / 1000.0);
-        }
+            _duration.WithLabels(outcome.Target, pass).Set(outcome.Duration.TotalSeconds);
+            _success.WithLabels(outcome.Target, pass).Set(outcome.Succeeded ? 1 : 0);
+            if (lastSuccess is { } at)
+            {
+                _lastSuccess.WithLabels(outcome.Target, pass).Set(at.ToUnixTimeMilliseconds() / 1000.0);
+            }
 
-        if (outcome.Failure is { } kind)
-        {
-            _errors.WithLabels(outcome.Target, pass, kind.ToString().ToLowerInvariant()).Inc();
+            if (outcome.Failure is { } kind)
+            {
+                _errors.WithLabels(outcome.Target, pass, kind.ToString().ToLowerInvariant()).Inc();
+            }
         }
     }
 
@@ -119,22 +159,25 @@ internal sealed class PrometheusExporter : IRequestRecorder
     {
         lock (_lock)
         {
-            RemoveStale(target, []);
-        }
-
-        foreach (var pass in Enum.GetNames<PassKind>().Select(p => p.ToLowerInvariant()))
-        {
-            _duration.RemoveLabelled(target, pass);
-            _success.RemoveLabelled(target, pass);
-            _lastSuccess.RemoveLabelled(target, pass);
+            _realtime.Replace(target, []);
+            _inventory.Replace(target, []);
+            foreach (var pass in Enum.GetNames<PassKind>().Select(p => p.ToLowerInvariant()))
+            {
+                _duration.RemoveLabelled(target, pass);
+                _success.RemoveLabelled(target, pass);
+                _lastSuccess.RemoveLabelled(target, pass);
+            }
         }
     }
 
-    /// <summary>The text exposition format.</summary>
-    public Task WriteAsync(Stream output, CancellationToken cancellationToken) =>
-        _registry.CollectAndExportAsTextAsync(output, cancellationToken);
+    /// <summary>Writes the exposition: the Prometheus text format, or OpenMetrics when <paramref name="openMetrics"/>.</summary>
+    public Task WriteAsync(Stream output, bool openMetrics, CancellationToken cancellationToken) =>
+        _registry.CollectAndExportAsTextAsync(output, openMetrics ? ExpositionFormat.OpenMetricsText : ExpositionFormat.PrometheusText, cancellationToken);
 
-    private static Gauge ObjectGauge(MetricFactory factory, string kind, string metric)
+    /// <summary>The text exposition format.</summary>
+    public Task WriteAsync(Stream output, CancellationToken cancellationToken) => WriteAsync(output, openMetrics: false, cancellationToken);
+
+    private static Gauge ObjectGauge(MetricFamilies factory, string kind, string metric)
     {
         var (stem, unit, help) = metric switch
         {
@@ -146,19 +189,7 @@ internal sealed class PrometheusExporter : IRequestRecorder
             PerformanceMetric.NetworkThroughput => ("network_throughput", "bytes_per_second", "Network receive plus transmit throughput"),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "no exposition name"),
         };
-        return factory.CreateGauge($"virt_{kind}_{stem}_{unit}", $"{help}, per {(kind == "vm" ? "VM" : "host")} (last realtime sample).", ["target", "id", kind]);
-    }
-
-    private void RemoveStale(string target, HashSet<(bool IsVm, string Metric, string Id, string Name)> now)
-    {
-        if (_published.TryGetValue(target, out var before))
-        {
-            foreach (var (isVm, metric, id, name) in before.Where(k => !now.Contains(k)))
-            {
-                _objectGauges[(isVm, metric)].RemoveLabelled(target, id, name);
-            }
-        }
-
-        _published[target] = now;
+        var labels = kind == "vm" ? MetricLabels.Vm : MetricLabels.Host;
+        return factory.Gauge($"virt_{kind}_{stem}_{unit}", $"{help}, per {(kind == "vm" ? "VM" : "host")} (last realtime sample).", [.. labels]);
     }
 }

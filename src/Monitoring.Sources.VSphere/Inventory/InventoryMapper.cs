@@ -91,7 +91,8 @@ internal sealed class InventoryMapper
             VimXml.AsInt(Value(o, "summary.config.numCpu")),
             memoryMb * BytesPerMegabyte,
             Text(o, "summary.config.guestFullName"),
-            VimXml.AsBool(Value(o, "summary.config.template")) ?? false);
+            VimXml.AsBool(Value(o, "summary.config.template")) ?? false,
+            HealthMapper.FromOverallStatus(Text(o, "summary.quickStats.guestHeartbeatStatus")).State);
     }
 
     private InventoryDatastore MapDatastore(ObjectContent o, string datacenterId) =>

@@ -32,6 +32,7 @@ internal static class InventoryProperties
         "summary.config.memorySizeMB",
         "summary.config.guestFullName",
         "summary.config.template",
+        "summary.quickStats.guestHeartbeatStatus",
     ]);
 
     public static readonly PropertySpec Datastore = new("Datastore",

@@ -73,6 +73,7 @@ public sealed class InventoryMapperTests
         Assert.Equal(10_240L * 1024 * 1024, mapped.MemoryBytes); // summary.config.memorySizeMB 10240
         Assert.Equal("Other 3.x Linux (64-bit)", mapped.GuestOs);
         Assert.False(mapped.IsTemplate);
+        Assert.Equal(HealthState.Healthy, mapped.GuestHeartbeat); // summary.quickStats.guestHeartbeatStatus green
     }
 
     [Fact]

@@ -1,0 +1,126 @@
+using Monitoring.Core.Model;
+using Prometheus;
+
+namespace Monitoring.Service.Metrics;
+
+/// <summary>The values an inventory pass reads (sizes, power state, health, datastore space) as gauges,
+/// plus how many objects of each kind the pass found.</summary>
+/// <remarks>Health gauges carry <see cref="HealthState"/>'s numbers (0 unknown, 1 healthy, 2 warning,
+/// 3 critical) and power state <see cref="PowerState"/>'s (0 unknown, 1 poweredOn, 2 poweredOff,
+/// 3 suspended): both are documented in docs/metrics.md and the rules compare against them.</remarks>
+internal sealed class InventoryMetrics
+{
+    private readonly Gauge _hostInfo;
+    private readonly Gauge _hostHealth;
+    private readonly Gauge _hostConnected;
+    private readonly Gauge _hostMaintenance;
+    private readonly Gauge _hostCpus;
+    private readonly Gauge _hostMemory;
+    private readonly Gauge _vmInfo;
+    private readonly Gauge _vmPowerState;
+    private readonly Gauge _vmHealth;
+    private readonly Gauge _vmHeartbeat;
+    private readonly Gauge _vmCpus;
+    private readonly Gauge _vmMemory;
+    private readonly Gauge _clusterHealth;
+    private readonly Gauge _datastoreInfo;
+    private readonly Gauge _datastoreHealth;
+    private readonly Gauge _datastoreAccessible;
+    private readonly Gauge _datastoreCapacity;
+    private readonly Gauge _datastoreFree;
+    private readonly Gauge _objects;
+
+    public InventoryMetrics(MetricFamilies factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        string[] host = [.. MetricLabels.Host];
+        string[] vm = [.. MetricLabels.Vm];
+        string[] cluster = ["target", "id", "cluster"];
+        string[] datastore = ["target", "id", "datastore"];
+        _hostInfo = factory.Gauge("virt_host_info", "Always 1: a host's descriptive labels (os).", [.. host, "os"]);
+        _hostHealth = factory.Gauge("virt_host_health", "Host health: 0 unknown, 1 healthy, 2 warning, 3 critical.", host);
+        _hostConnected = factory.Gauge("virt_host_connected", "1 if the source reaches the host (vSphere connectionState connected), else 0.", host);
+        _hostMaintenance = factory.Gauge("virt_host_maintenance_mode", "1 if the host is in maintenance mode, else 0.", host);
+        _hostCpus = factory.Gauge("virt_host_cpus", "Logical processors (hardware threads) of the host.", host);
+        _hostMemory = factory.Gauge("virt_host_memory_bytes", "Physical memory of the host.", host);
+        _vmInfo = factory.Gauge("virt_vm_info", "Always 1: a VM's descriptive labels (its host, guest OS).", [.. vm, "host", "guest_os"]);
+        _vmPowerState = factory.Gauge("virt_vm_power_state", "VM power state: 0 unknown, 1 poweredOn, 2 poweredOff, 3 suspended.", vm);
+        _vmHealth = factory.Gauge("virt_vm_health", "VM health: 0 unknown, 1 healthy, 2 warning, 3 critical.", vm);
+        _vmHeartbeat = factory.Gauge("virt_vm_heartbeat", "Guest heartbeat: 0 unknown (no tools), 1 healthy, 2 intermittent, 3 lost.", vm);
+        _vmCpus = factory.Gauge("virt_vm_cpus", "Configured virtual CPUs of the VM.", vm);
+        _vmMemory = factory.Gauge("virt_vm_memory_bytes", "Configured memory of the VM.", vm);
+        _clusterHealth = factory.Gauge("virt_cluster_health", "Cluster health: 0 unknown, 1 healthy, 2 warning, 3 critical.", cluster);
+        _datastoreInfo = factory.Gauge("virt_datastore_info", "Always 1: a datastore's descriptive labels (type).", [.. datastore, "type"]);
+        _datastoreHealth = factory.Gauge("virt_datastore_health", "Datastore health: 0 unknown, 1 healthy, 2 warning, 3 critical.", datastore);
+        _datastoreAccessible = factory.Gauge("virt_datastore_accessible", "1 if the datastore is accessible, else 0.", datastore);
+        _datastoreCapacity = factory.Gauge("virt_datastore_capacity_bytes", "Datastore capacity.", datastore);
+        _datastoreFree = factory.Gauge("virt_datastore_free_bytes", "Datastore free space.", datastore);
+        _objects = factory.Gauge("virt_collector_objects", "Objects the last successful inventory pass of a target found, by kind.", ["target", "kind"]);
+    }
+
+    /// <summary>Sets every gauge of one target's inventory; returns the series it set.</summary>
+    /// <param name="snapshot">The pass.</param>
+    /// <param name="labels">The hosts' and VMs' labels, from the same pass.</param>
+    /// <param name="sizeHint">How many series the previous publish set.</param>
+    public HashSet<(Gauge Gauge, LabelValues Labels)> Set(InventorySnapshot snapshot, IReadOnlyDictionary<string, ObjectLabels> labels, int sizeHint)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(labels);
+        var set = new HashSet<(Gauge, LabelValues)>(sizeHint);
+        var target = snapshot.Target;
+
+        // Gauge by gauge, not object by object: a series created now sits in memory beside the other series
+        // of its metric, which is the order a scrape reads them in.
+        var hosts = snapshot.Hosts.Select(h => (Host: h, Labels: MetricLabels.Of(target, h.Id, labels[h.Id]))).ToList();
+        hosts.ForEach(h => Put(set, _hostInfo, new LabelValues([.. h.Labels.Values, h.Host.Os ?? string.Empty]), 1));
+        hosts.ForEach(h => Put(set, _hostHealth, h.Labels, (int)h.Host.Health.State));
+        hosts.ForEach(h => Put(set, _hostConnected, h.Labels, h.Host.ConnectionState is null or "connected" ? 1 : 0));
+        hosts.ForEach(h => Put(set, _hostMaintenance, h.Labels, h.Host.InMaintenance ? 1 : 0));
+        hosts.ForEach(h => Put(set, _hostCpus, h.Labels, h.Host.CpuCount));
+        hosts.ForEach(h => Put(set, _hostMemory, h.Labels, h.Host.MemoryBytes));
+
+        var hostNames = snapshot.Hosts.ToDictionary(h => h.Id, h => h.Name, StringComparer.Ordinal);
+
+        // A template never runs: it is inventory, not a workload.
+        var vms = snapshot.Vms.Where(v => !v.IsTemplate).Select(v => (Vm: v, Labels: MetricLabels.Of(target, v.Id, labels[v.Id]))).ToList();
+        vms.ForEach(v => Put(set, _vmInfo, new LabelValues([.. v.Labels.Values, v.Vm.HostId is { } hostId && hostNames.TryGetValue(hostId, out var name) ? name : string.Empty, v.Vm.GuestOs ?? string.Empty]), 1));
+        vms.ForEach(v => Put(set, _vmPowerState, v.Labels, (int)v.Vm.PowerState));
+        vms.ForEach(v => Put(set, _vmHealth, v.Labels, (int)v.Vm.Health.State));
+        vms.ForEach(v => Put(set, _vmHeartbeat, v.Labels, (int)v.Vm.GuestHeartbeat));
+        vms.ForEach(v => Put(set, _vmCpus, v.Labels, v.Vm.CpuCount));
+        vms.ForEach(v => Put(set, _vmMemory, v.Labels, v.Vm.MemoryBytes));
+
+        foreach (var cluster in snapshot.Clusters)
+        {
+            Put(set, _clusterHealth, new LabelValues(target, cluster.Id, cluster.Name), (int)cluster.Health.State);
+        }
+
+        foreach (var datastore in snapshot.Datastores)
+        {
+            var values = new LabelValues(target, datastore.Id, datastore.Name);
+            Put(set, _datastoreInfo, new LabelValues(target, datastore.Id, datastore.Name, datastore.Type ?? string.Empty), 1);
+            Put(set, _datastoreHealth, values, (int)datastore.Health.State);
+            Put(set, _datastoreAccessible, values, datastore.Accessible ? 1 : 0);
+            Put(set, _datastoreCapacity, values, datastore.CapacityBytes);
+            Put(set, _datastoreFree, values, datastore.FreeBytes);
+        }
+
+        Put(set, _objects, new LabelValues(target, "host"), snapshot.Hosts.Count);
+        Put(set, _objects, new LabelValues(target, "vm"), vms.Count);
+        Put(set, _objects, new LabelValues(target, "cluster"), snapshot.Clusters.Count);
+        Put(set, _objects, new LabelValues(target, "datastore"), snapshot.Datastores.Count);
+        return set;
+    }
+
+    /// <summary>Sets a series, or leaves it out when the source gave no value (no series beats a made-up 0).</summary>
+    private static void Put(HashSet<(Gauge, LabelValues)> set, Gauge gauge, LabelValues labels, double? value)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+
+        gauge.WithLabels(labels.Values).Set(v);
+        set.Add((gauge, labels));
+    }
+}
