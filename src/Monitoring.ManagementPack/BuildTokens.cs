@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Monitoring.Health.Settings;
+using Monitoring.HealthModel.Settings;
 
 namespace Monitoring.ManagementPack;
 

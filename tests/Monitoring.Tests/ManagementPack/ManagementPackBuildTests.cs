@@ -20,7 +20,7 @@ public sealed class ManagementPackBuildTests
     {
         var root = System.Xml.Linq.XDocument.Parse(ManagementPackBuilder.Build(PackFiles.SourceDirectory)).Root!;
         var cpu = root.Descendants("UnitMonitor").Single(m => (string?)m.Attribute("ID") == "Monitoring.Virtualization.Host.CpuPressure");
-        var thresholds = Monitoring.Health.Settings.StandardMonitors.HostCpu.Thresholds!;
+        var thresholds = Monitoring.HealthModel.Settings.StandardMonitors.HostCpu.Thresholds!;
 
         Assert.Equal(File.ReadAllText(Path.Combine(PackFiles.SourceDirectory, "VERSION")).Trim(), root.Element("Manifest")!.Element("Identity")!.Element("Version")!.Value);
         Assert.Equal(thresholds.Warning, double.Parse(cpu.Descendants("WarningThreshold").Single().Value, System.Globalization.CultureInfo.InvariantCulture));

@@ -1,5 +1,5 @@
 using Monitoring.Core.Model;
-// The namespace Monitoring.Health (the health model) hides the type Health inside Monitoring.*: name it by an alias.
+// The namespace Monitoring.HealthModel (the health model) hides the type Health inside Monitoring.*: name it by an alias.
 using ReportedHealth = Monitoring.Core.Model.Health;
 
 namespace Monitoring.Tests.Support;

@@ -1,7 +1,0 @@
-using Monitoring.Health.Maintenance;
-using Monitoring.Health.Rollup;
-
-namespace Monitoring.Health;
-
-/// <summary>An object's health as the API and console show it: rolled-up state and cause, maintenance, its monitors.</summary>
-public sealed record ObjectHealthView(string ObjectId, RolledHealth Health, MaintenanceStatus Maintenance, IReadOnlyList<MonitorView> Monitors);

@@ -1,6 +1,0 @@
-using Monitoring.Health.Monitors;
-
-namespace Monitoring.Health.Settings;
-
-/// <summary>A monitor's settings for one object, after defaults and overrides.</summary>
-public sealed record EffectiveMonitorSettings(bool Enabled, ThresholdSettings? Thresholds);
