@@ -42,10 +42,10 @@ internal static class Report
         Line(string.Empty);
 
         Line("ours, step by step:");
-        Line("  {0,-34} {1,8} {2,8} {3,12}", "step", "wall s", "CPU s", "alloc MB");
+        Line("  {0,-34} {1,8} {2,8} {3,12} {4,8} {5,10}", "step", "wall s", "CPU s", "alloc MB", "JIT s", "GC pause s");
         foreach (var stage in stages)
         {
-            Line("  {0,-34} {1,8:0.00} {2,8:0.00} {3,12:0.0}", stage.Name, stage.Wall.TotalSeconds, stage.Cpu.TotalSeconds, stage.Allocated / Megabyte);
+            Line("  {0,-34} {1,8:0.00} {2,8:0.00} {3,12:0.0} {4,8:0.00} {5,10:0.00}", stage.Name, stage.Wall.TotalSeconds, stage.Cpu.TotalSeconds, stage.Allocated / Megabyte, stage.Jit.TotalSeconds, stage.GcPause.TotalSeconds);
         }
 
         Line("  stored: {0}", stored);

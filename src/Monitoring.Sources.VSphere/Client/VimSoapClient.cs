@@ -20,8 +20,8 @@ internal sealed class VimSoapClient : IDisposable
 
     private static readonly XmlReaderSettings s_readerSettings = new()
     {
-        // Callers may read asynchronously too; over a reply in memory, either way never waits.
-        Async = true,
+        // Synchronous only: the reply is in memory, so a read never waits, and an asynchronous-capable
+        // reader checks every synchronous call it serves.
         IgnoreWhitespace = true,
         IgnoreComments = true,
         DtdProcessing = DtdProcessing.Prohibit,
