@@ -67,8 +67,9 @@ public sealed class MinuteAggregator
         List<(string, string)>? empty = null;
         foreach (var (key, series) in _series)
         {
-            foreach (var minute in series.Open)
+            for (var i = 0; i < series.OpenCount; i++)
             {
+                ref var minute = ref series[i];
                 if (minute.Changed)
                 {
                     changed.Add(new MinuteAggregate(key.ObjectId, key.Metric, minute.Start, minute.Sum / minute.Count, minute.Minimum, minute.Maximum, minute.Count));
@@ -76,8 +77,8 @@ public sealed class MinuteAggregator
                 }
             }
 
-            _openMinutes -= series.Open.RemoveAll(m => m.Start + 60 <= limit);
-            if (!series.Tracked && series.Open.Count == 0)
+            _openMinutes -= series.Close(limit);
+            if (!series.Tracked && series.OpenCount == 0)
             {
                 (empty ??= []).Add(key);
             }
@@ -106,7 +107,7 @@ public sealed class MinuteAggregator
             {
                 series.Tracked = false;
                 _tracked--;
-                if (series.Open.Count == 0)
+                if (series.OpenCount == 0)
                 {
                     (gone ??= []).Add(key);
                 }
@@ -141,47 +142,69 @@ public sealed class MinuteAggregator
     public static long MinuteOf(long seconds) => (seconds - 1) / 60 * 60;
 
     /// <summary>One object's metric: the newest sample counted (its watermark) and its open minutes (one or
-    /// two at a time). Untracked after <see cref="Retain"/> forgot it, while minutes of it are still open.</summary>
+    /// two at a time), held as values in one small array. Untracked after <see cref="Retain"/> forgot it,
+    /// while minutes of it are still open.</summary>
     private sealed class SeriesState
     {
+        private Minute[] _open = new Minute[2];
+
         public bool Tracked { get; set; }
 
         public long Watermark { get; set; }
 
-        public List<Minute> Open { get; } = new(2);
+        public int OpenCount { get; private set; }
+
+        public ref Minute this[int index] => ref _open[index];
 
         /// <summary>Adds a sample to its minute; true when that minute was not open yet.</summary>
         public bool Add(long start, double value)
         {
-            foreach (var minute in Open)
+            for (var i = 0; i < OpenCount; i++)
             {
-                if (minute.Start == start)
+                if (_open[i].Start == start)
                 {
-                    minute.Add(value);
+                    _open[i].Add(value);
                     return false;
                 }
             }
 
-            var opened = new Minute(start);
-            opened.Add(value);
-            Open.Add(opened);
+            if (OpenCount == _open.Length)
+            {
+                Array.Resize(ref _open, _open.Length * 2);
+            }
+
+            _open[OpenCount] = new Minute(start);
+            _open[OpenCount++].Add(value);
             return true;
+        }
+
+        /// <summary>Forgets the minutes that ended at or before <paramref name="limit"/>, keeping the others in
+        /// order; returns how many it forgot.</summary>
+        public int Close(long limit)
+        {
+            var kept = 0;
+            for (var i = 0; i < OpenCount; i++)
+            {
+                if (_open[i].Start + 60 > limit)
+                {
+                    _open[kept++] = _open[i];
+                }
+            }
+
+            var closed = OpenCount - kept;
+            OpenCount = kept;
+            return closed;
         }
     }
 
-    private sealed class Minute(long start)
+    private struct Minute(long start)
     {
-        public long Start { get; } = start;
-
-        public double Sum { get; private set; }
-
-        public int Count { get; private set; }
-
-        public double Minimum { get; private set; } = double.MaxValue;
-
-        public double Maximum { get; private set; } = double.MinValue;
-
-        public bool Changed { get; set; }
+        public readonly long Start = start;
+        public double Sum;
+        public int Count;
+        public double Minimum = double.MaxValue;
+        public double Maximum = double.MinValue;
+        public bool Changed;
 
         public void Add(double value)
         {
