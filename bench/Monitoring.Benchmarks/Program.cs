@@ -5,8 +5,10 @@ using Monitoring.Benchmarks;
 
 // bench --vcsim PATH [--keep]                the benchmark (scripts/bench.sh builds Release and runs this)
 // bench capture URL THUMBPRINT FOLDER FILE    internal: the capture run, in a process of its own
-// bench passes URL THUMBPRINT FOLDER N        N passes of ours against a running simulator, one database,
-//                                             each step timed: for profilers (perf record), not for figures
+// bench passes URL THUMBPRINT FOLDER N [--allocations]
+//                                             N passes of ours against a running simulator, one database,
+//                                             each step timed (and, with --allocations, what each pass
+//                                             allocated, by type): for profilers (perf record), not for figures
 // bench scrape [VMS]                          /metrics scrape of VMS VMs (default 10,000) beside prometheus-net alone (scripts/bench-scrape.sh)
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -22,7 +24,8 @@ try
         ["capture", var url, var thumbprint, var folder, var file] => await CaptureAsync(new Uri(url), thumbprint, folder, file, cancel.Token),
         ["scrape"] => await Monitoring.Benchmarks.Scrape.ScrapeBench.RunAsync(10_000, cancel.Token),
         ["scrape", var vms] => await Monitoring.Benchmarks.Scrape.ScrapeBench.RunAsync(int.Parse(vms, CultureInfo.InvariantCulture), cancel.Token),
-        ["passes", var url, var thumbprint, var folder, var count] => await PassesAsync(new Uri(url), thumbprint, folder, int.Parse(count, CultureInfo.InvariantCulture), cancel.Token),
+        ["passes", var url, var thumbprint, var folder, var count] => await PassesAsync(new Uri(url), thumbprint, folder, int.Parse(count, CultureInfo.InvariantCulture), allocations: false, cancel.Token),
+        ["passes", var url, var thumbprint, var folder, var count, "--allocations"] => await PassesAsync(new Uri(url), thumbprint, folder, int.Parse(count, CultureInfo.InvariantCulture), allocations: true, cancel.Token),
         _ => await BenchAsync(args, cancel.Token),
     };
 }
@@ -129,16 +132,26 @@ static async Task<int> CaptureAsync(Uri url, string thumbprint, string folder, s
     return 0;
 }
 
-static async Task<int> PassesAsync(Uri url, string thumbprint, string folder, int count, CancellationToken ct)
+static async Task<int> PassesAsync(Uri url, string thumbprint, string folder, int count, bool allocations, CancellationToken ct)
 {
     Directory.CreateDirectory(folder);
     await using var run = await OursRun.CreateAsync(folder, url, thumbprint, capture: null, ct);
+    using var sampler = allocations ? new AllocationSampler() : null;
     for (var pass = 1; pass <= count; pass++)
     {
+        sampler?.TakeAndReset();
         var (_, stages) = await run.RunAsync(ct);
+        if (sampler is not null)
+        {
+            foreach (var (type, bytes) in sampler.TakeAndReset().OrderByDescending(kv => kv.Value).Take(30))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass {pass}: allocated {bytes / 1048576d,8:0.0} MB {type}"));
+            }
+        }
+
         foreach (var stage in stages)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass {pass}: {stage.Name,-34} {stage.Wall.TotalSeconds,6:0.00} s wall {stage.Cpu.TotalSeconds,6:0.00} s CPU {stage.Allocated / 1048576d,8:0.0} MB allocated"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass {pass}: {stage.Name,-34} {stage.Wall.TotalSeconds,6:0.00} s wall {stage.Cpu.TotalSeconds,6:0.00} s CPU {stage.Allocated / 1048576d,8:0.0} MB allocated {stage.Jit.TotalSeconds,6:0.00} s JIT {stage.JitMethods,6} methods {stage.GcPause.TotalSeconds,6:0.00} s GC pause"));
         }
     }
 

@@ -22,7 +22,7 @@ internal static class Report
         PhaseResult[] phases = [oneByOne, inFlight, ours];
 
         Line("simulator model: {0}", model);
-        Line("machine: {0} CPUs, .NET {1}, {2} GC{3}, dynamic PGO {4}", Environment.ProcessorCount, Environment.Version, GCSettings.IsServerGC ? "server" : "workstation", GCSettings.LatencyMode == GCLatencyMode.Interactive ? " (concurrent)" : string.Empty, AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgo) && !pgo ? "off" : "on");
+        Line("machine: {0} CPUs, .NET {1}, {2} GC{3}, dynamic PGO {4}, ours {5}", Environment.ProcessorCount, Environment.Version, GCSettings.IsServerGC ? "server" : "workstation", GCSettings.LatencyMode == GCLatencyMode.Interactive ? " (concurrent)" : string.Empty, AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgo) && !pgo ? "off" : "on", RuntimeSettings.IsPrecompiled() ? "precompiled (ReadyToRun)" : "NOT precompiled (JIT only)");
         Line("raw floor: the same bodies by a bare HttpClient, QueryPerf one at a time (A) and {0} at once as ours sends them (B); ours/floor uses the faster", queryPerfInFlight);
         Line(string.Empty);
         Line("{0,-34} {1,12} {2,12} {3,12} {4,10}", string.Empty, "floor (A)", "floor (B)", "ours", "ours/floor");
@@ -42,10 +42,10 @@ internal static class Report
         Line(string.Empty);
 
         Line("ours, step by step:");
-        Line("  {0,-34} {1,8} {2,8} {3,12}", "step", "wall s", "CPU s", "alloc MB");
+        Line("  {0,-34} {1,8} {2,8} {3,10} {4,8} {5,8} {6,10}", "step", "wall s", "CPU s", "alloc MB", "JIT s", "JIT'd", "GC pause s");
         foreach (var stage in stages)
         {
-            Line("  {0,-34} {1,8:0.00} {2,8:0.00} {3,12:0.0}", stage.Name, stage.Wall.TotalSeconds, stage.Cpu.TotalSeconds, stage.Allocated / Megabyte);
+            Line("  {0,-34} {1,8:0.00} {2,8:0.00} {3,10:0.0} {4,8:0.00} {5,8} {6,10:0.00}", stage.Name, stage.Wall.TotalSeconds, stage.Cpu.TotalSeconds, stage.Allocated / Megabyte, stage.Jit.TotalSeconds, stage.JitMethods, stage.GcPause.TotalSeconds);
         }
 
         Line("  stored: {0}", stored);

@@ -1,3 +1,4 @@
+using System.Reflection.PortableExecutable;
 using System.Text.Json.Nodes;
 
 namespace Monitoring.Benchmarks;
@@ -14,6 +15,15 @@ internal static class RuntimeSettings
         return [.. ours.Keys.Union(service.Keys).Order(StringComparer.Ordinal)
             .Where(key => ours.GetValueOrDefault(key) != service.GetValueOrDefault(key))
             .Select(key => $"{key}: bench {ours.GetValueOrDefault(key) ?? "unset"}, service {service.GetValueOrDefault(key) ?? "unset"}")];
+    }
+
+    /// <summary>True when the service's assembly beside the benchmark carries ReadyToRun code, as the service's
+    /// platform publish does (scripts/bench.sh publishes so); false for a plain build.</summary>
+    public static bool IsPrecompiled()
+    {
+        using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "monitoring.dll"));
+        using var pe = new PEReader(file);
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static Dictionary<string, string?> Read(string path)

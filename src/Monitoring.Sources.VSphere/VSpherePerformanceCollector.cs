@@ -93,7 +93,8 @@ public sealed class VSpherePerformanceCollector : IPerformanceCollector
                     await inFlight.Dequeue().ConfigureAwait(false);
                 }
 
-                var samples = results[i] = [];
+                // Room for every value asked for, so the list never grows while replies are read.
+                var samples = results[i] = new List<PerformanceSample>(batches[i].Length * ids.Count * RealtimeCounters.MaxSample);
                 inFlight.Enqueue(session.QueryPerfAsync(
                     batches[i],
                     ids,

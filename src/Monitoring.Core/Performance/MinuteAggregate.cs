@@ -8,4 +8,4 @@ namespace Monitoring.Core.Performance;
 /// <param name="Minimum">Smallest sample.</param>
 /// <param name="Maximum">Largest sample.</param>
 /// <param name="Count">Samples in the minute (3 when no 20 s sample was missed).</param>
-public sealed record MinuteAggregate(string ObjectId, string Metric, long MinuteStart, double Average, double Minimum, double Maximum, int Count);
+public readonly record struct MinuteAggregate(string ObjectId, string Metric, long MinuteStart, double Average, double Minimum, double Maximum, int Count);

@@ -89,9 +89,27 @@ internal sealed class PerformancePass
             }
 
             aggregator.Add(batch.Samples);
-            aggregator.Retain(batch.Samples.Select(s => s.ObjectId).ToHashSet(StringComparer.Ordinal));
+            aggregator.Retain(ObjectIds(batch.Samples));
             return aggregator.TakeChanges(_time.GetUtcNow() - s_reportingDelay);
         }
+    }
+
+    /// <summary>The objects the samples are about. A source hands out each object's samples together, so a
+    /// repeat of the previous sample's id is skipped before it costs a hash lookup.</summary>
+    private static HashSet<string> ObjectIds(IReadOnlyList<Core.Model.PerformanceSample> samples)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
+        foreach (var sample in samples)
+        {
+            if (!ReferenceEquals(sample.ObjectId, previous))
+            {
+                previous = sample.ObjectId;
+                ids.Add(previous);
+            }
+        }
+
+        return ids;
     }
 
     private static MinuteSampleRecord ToRecord(MinuteAggregate a) => new()

@@ -5,36 +5,42 @@ using System.Xml.Linq;
 namespace Monitoring.Sources.VSphere.Client;
 
 /// <summary>Reads a <c>QueryPerfResponse</c> one entity at a time.</summary>
-/// <remarks>At 20,000 VMs the replies run to tens of megabytes. Each entity is read straight from the
-/// reader into its metrics: no tree is built for it.</remarks>
+/// <remarks>At 20,000 VMs the replies run to tens of megabytes, a few hundred thousand numbers. Each entity is
+/// read straight from the reader into its metrics, and each number and timestamp is parsed from the reader's
+/// characters (<see cref="TextBuffer"/>) without a string of its own: the entity's arrays are all it allocates.</remarks>
 internal static class QueryPerfResultReader
 {
     /// <summary>Passes each entity's metrics to <paramref name="onEntity"/>. An empty result has no
     /// <c>returnval</c> at all.</summary>
-    public static async Task ReadAsync(XmlReader reader, Action<PerfEntityMetric> onEntity, CancellationToken cancellationToken)
+    /// <remarks>The reply is in memory (see <see cref="ReplyBuffer"/>), so the reader is read synchronously.</remarks>
+    public static Task ReadAsync(XmlReader reader, Action<PerfEntityMetric> onEntity, CancellationToken cancellationToken)
     {
         if (reader.IsEmptyElement)
         {
-            return;
+            return Task.CompletedTask;
         }
 
+        var text = new TextBuffer();
         var depth = reader.Depth;
-        await reader.ReadAsync().ConfigureAwait(false);
+        reader.Read();
         while (!reader.EOF && reader.Depth > depth)
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "returnval")
             {
-                onEntity(Read(reader));
+                cancellationToken.ThrowIfCancellationRequested();
+                onEntity(Read(reader, text));
             }
             else if (reader.NodeType == XmlNodeType.Element)
             {
-                await reader.SkipAsync().ConfigureAwait(false);
+                reader.Skip();
             }
             else
             {
-                await reader.ReadAsync().ConfigureAwait(false);
+                reader.Read();
             }
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Reads one <c>returnval</c> (<c>PerfEntityMetric</c>).</summary>
@@ -43,13 +49,13 @@ internal static class QueryPerfResultReader
     {
         using var reader = returnval.CreateReader();
         reader.MoveToContent();
-        return Read(reader);
+        return Read(reader, new TextBuffer());
     }
 
     /// <summary>Reads the <c>returnval</c> the reader is on and leaves the reader after it.</summary>
-    /// <remarks>Texts are gathered first and checked once the element is read, entity first, so a bad reply
-    /// is reported as a tree of it would be.</remarks>
-    private static PerfEntityMetric Read(XmlReader reader)
+    /// <remarks>A bad reply is reported as a tree of it would be: the entity is checked once the element is read,
+    /// before the samples and series, which are checked in order.</remarks>
+    private static PerfEntityMetric Read(XmlReader reader, TextBuffer text)
     {
         // We never ask for the CSV format, so a CSV entity means the reply answers another question.
         var type = VimXml.XsiType(reader);
@@ -59,8 +65,9 @@ internal static class QueryPerfResultReader
         }
 
         ManagedObjectReference? entity = null;
-        var samples = new List<Fields>();
-        var series = new List<(Fields? Id, List<string> Values)>();
+        var samples = new List<PerfSampleInfo>(RealtimeSampleCapacity);
+        var series = new List<PerfMetricSeries>(RealtimeSeriesCapacity);
+        XmlException? firstError = null;
         var depth = reader.Depth;
         while (VimXml.NextChild(reader, depth))
         {
@@ -70,10 +77,16 @@ internal static class QueryPerfResultReader
                     entity = VimXml.ReadReference(reader);
                     break;
                 case "sampleInfo":
-                    samples.Add(ReadFields(reader, "timestamp", "interval"));
+                    var sample = ReadSampleInfo(reader, text, ref firstError);
+                    samples.Add(sample);
                     break;
                 case "value" when VimXml.XsiType(reader) is null or "PerfMetricIntSeries":
-                    series.Add(ReadSeries(reader));
+                    var read = ReadSeries(reader, text, ref firstError);
+                    if (read is not null)
+                    {
+                        series.Add(read);
+                    }
+
                     break;
                 default:
                     reader.Skip();
@@ -86,74 +99,46 @@ internal static class QueryPerfResultReader
             throw new XmlException("a QueryPerf result has no 'entity'");
         }
 
-        var sampleInfo = new List<PerfSampleInfo>(samples.Count);
-        foreach (var (timestamp, interval) in samples)
+        if (firstError is not null)
         {
-            sampleInfo.Add(new PerfSampleInfo(ParseTimestamp(timestamp), interval is null ? 0 : VimXml.AsInt(interval) ?? 0));
+            throw firstError;
         }
 
-        var values = new List<PerfMetricSeries>(series.Count);
-        foreach (var (id, texts) in series)
-        {
-            values.Add(ToSeries(id, texts));
-        }
-
-        return new PerfEntityMetric(reference, sampleInfo, values);
+        return new PerfEntityMetric(reference, samples, series);
     }
 
-    /// <summary>A <c>value</c> (<c>PerfMetricIntSeries</c>): its <c>id</c> (counterId, instance) and its values' texts.</summary>
-    private static (Fields? Id, List<string> Values) ReadSeries(XmlReader reader)
+    /// <summary>Most realtime queries ask for 3 samples of 6 counters: lists of that size never grow.</summary>
+    private const int RealtimeSampleCapacity = 3;
+    private const int RealtimeSeriesCapacity = 6;
+
+    /// <summary>A <c>sampleInfo</c>: its first <c>timestamp</c> and first <c>interval</c>.</summary>
+    private static PerfSampleInfo ReadSampleInfo(XmlReader reader, TextBuffer text, ref XmlException? error)
     {
-        Fields? id = null;
-        var texts = new List<string>();
+        DateTimeOffset? timestamp = null;
+        string? badTimestamp = null;
+        var sawTimestamp = false;
+        int? interval = null;
         var depth = reader.Depth;
         while (VimXml.NextChild(reader, depth))
         {
-            switch (reader.LocalName)
+            if (!sawTimestamp && reader.LocalName == "timestamp")
             {
-                case "id" when id is null:
-                    id = ReadFields(reader, "counterId", "instance");
-                    break;
-                case "value":
-                    texts.Add(VimXml.ReadText(reader));
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                sawTimestamp = true;
+
+                // xsd:dateTime; the simulator writes nanoseconds, which .NET rounds to its 100 ns tick.
+                var value = text.Read(reader).Trim();
+                if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                {
+                    timestamp = parsed.ToUniversalTime();
+                }
+                else
+                {
+                    badTimestamp = value.ToString();
+                }
             }
-        }
-
-        return (id, texts);
-    }
-
-    private static PerfMetricSeries ToSeries(Fields? series, List<string> texts)
-    {
-        var id = series ?? throw new XmlException("a QueryPerf series has no 'id'");
-        var counterId = (id.First is null ? null : VimXml.AsInt(id.First)) ?? throw new XmlException("a QueryPerf series has no numeric 'counterId'");
-        var values = new List<long>(texts.Count);
-        foreach (var text in texts)
-        {
-            values.Add(VimXml.AsLong(text) ?? throw new XmlException($"counter {counterId}: '{text}' is not a whole number"));
-        }
-
-        return new PerfMetricSeries(counterId, id.Second ?? string.Empty, values);
-    }
-
-    /// <summary>The texts of the first child named <paramref name="first"/> and the first named <paramref name="second"/>.</summary>
-    private static Fields ReadFields(XmlReader reader, string first, string second)
-    {
-        string? a = null;
-        string? b = null;
-        var depth = reader.Depth;
-        while (VimXml.NextChild(reader, depth))
-        {
-            if (a is null && reader.LocalName == first)
+            else if (interval is null && reader.LocalName == "interval")
             {
-                a = VimXml.ReadText(reader);
-            }
-            else if (b is null && reader.LocalName == second)
-            {
-                b = VimXml.ReadText(reader);
+                interval = int.TryParse(text.Read(reader), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
             }
             else
             {
@@ -161,20 +146,103 @@ internal static class QueryPerfResultReader
             }
         }
 
-        return new Fields(a, b);
-    }
-
-    private static DateTimeOffset ParseTimestamp(string? text)
-    {
-        // xsd:dateTime; the simulator writes nanoseconds, which .NET rounds to its 100 ns tick.
-        if (text is null || !DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
+        if (timestamp is not { } at)
         {
-            throw new XmlException($"a QueryPerf sample has no valid timestamp ('{text}')");
+            error ??= new XmlException($"a QueryPerf sample has no valid timestamp ('{badTimestamp}')");
+            return default;
         }
 
-        return timestamp.ToUniversalTime();
+        return new PerfSampleInfo(at, interval ?? 0);
     }
 
-    /// <summary>Two child texts of an element, null when absent.</summary>
-    private readonly record struct Fields(string? First, string? Second);
+    /// <summary>A <c>value</c> (<c>PerfMetricIntSeries</c>): its <c>id</c> (counterId, instance) and its values;
+    /// null after an error, which <paramref name="error"/> then holds.</summary>
+    private static PerfMetricSeries? ReadSeries(XmlReader reader, TextBuffer text, ref XmlException? error)
+    {
+        var sawId = false;
+        int? counterId = null;
+        string? instance = null;
+        string? badValue = null;
+        var values = text.Numbers;
+        values.Clear();
+        var depth = reader.Depth;
+        while (VimXml.NextChild(reader, depth))
+        {
+            switch (reader.LocalName)
+            {
+                case "id" when !sawId:
+                    sawId = true;
+                    (counterId, instance) = ReadId(reader, text);
+                    break;
+                case "value":
+                    var value = text.Read(reader);
+                    if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+                    {
+                        values.Add(number);
+                    }
+                    else
+                    {
+                        badValue ??= value.ToString();
+                    }
+
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        if (error is not null)
+        {
+            return null;
+        }
+
+        if (!sawId)
+        {
+            error = new XmlException("a QueryPerf series has no 'id'");
+        }
+        else if (counterId is not { } id)
+        {
+            error = new XmlException("a QueryPerf series has no numeric 'counterId'");
+        }
+        else if (badValue is not null)
+        {
+            error = new XmlException($"counter {id}: '{badValue}' is not a whole number");
+        }
+        else
+        {
+            return new PerfMetricSeries(id, instance ?? string.Empty, values.ToArray());
+        }
+
+        return null;
+    }
+
+    /// <summary>An <c>id</c> (<c>PerfMetricId</c>): the first <c>counterId</c> (null when absent or not a number)
+    /// and the first <c>instance</c> (empty, the aggregate, allocates nothing).</summary>
+    private static (int? CounterId, string? Instance) ReadId(XmlReader reader, TextBuffer text)
+    {
+        var sawCounter = false;
+        int? counterId = null;
+        string? instance = null;
+        var depth = reader.Depth;
+        while (VimXml.NextChild(reader, depth))
+        {
+            if (!sawCounter && reader.LocalName == "counterId")
+            {
+                sawCounter = true;
+                counterId = int.TryParse(text.Read(reader), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
+            }
+            else if (instance is null && reader.LocalName == "instance")
+            {
+                var value = text.Read(reader);
+                instance = value.IsEmpty ? string.Empty : value.ToString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (counterId, instance);
+    }
 }

@@ -15,6 +15,16 @@ internal sealed class ReplyBuffer : Stream
 {
     private const int ChunkSize = 64 * 1024;
 
+    /// <summary>How many chunks the pool keeps for the next replies: 8 MB, a page of 1,000 objects from vCenter
+    /// or the QueryPerf replies in flight. Larger replies (the simulator sends its 20,000 VMs as one 31 MB page)
+    /// take new chunks for the rest and drop them after: keeping those too held 30 MB more at the peak.</summary>
+    private const int ChunksKept = 128;
+
+    /// <summary>Chunks are kept here between replies rather than in the shared pool, which keeps only a few
+    /// arrays of a size: a large reply's chunks then were new arrays each time, lived as long as the parse,
+    /// and were copied by the garbage collector into its older generations on the way. Kept ones stay put.</summary>
+    private static readonly ArrayPool<byte> s_chunks = ArrayPool<byte>.Create(ChunkSize, ChunksKept);
+
     private readonly List<byte[]> _chunks = [];
     private long _length;
     private long _position;
@@ -45,7 +55,7 @@ internal sealed class ReplyBuffer : Stream
         {
             while (true)
             {
-                var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+                var chunk = s_chunks.Rent(ChunkSize);
                 buffer._chunks.Add(chunk);
                 var filled = await source.ReadAtLeastAsync(chunk.AsMemory(0, ChunkSize), ChunkSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 buffer._length += filled;
@@ -100,7 +110,7 @@ internal sealed class ReplyBuffer : Stream
     {
         foreach (var chunk in _chunks)
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            s_chunks.Return(chunk);
         }
 
         _chunks.Clear();

@@ -9,43 +9,45 @@ namespace Monitoring.Sources.VSphere.Client;
 internal static class RetrieveResultReader
 {
     /// <summary>Passes each object to <paramref name="onObject"/> and returns the continuation token, if any.</summary>
-    /// <remarks>An empty result has no <c>returnval</c> at all.</remarks>
-    public static async Task<string?> ReadAsync(XmlReader reader, Action<ObjectContent> onObject, CancellationToken cancellationToken)
+    /// <remarks>An empty result has no <c>returnval</c> at all. The reply is in memory (see <see cref="ReplyBuffer"/>),
+    /// so the reader is read synchronously.</remarks>
+    public static Task<string?> ReadAsync(XmlReader reader, Action<ObjectContent> onObject, CancellationToken cancellationToken)
     {
         string? token = null;
         if (reader.IsEmptyElement)
         {
-            return null;
+            return Task.FromResult<string?>(null);
         }
 
         var depth = reader.Depth;
-        await reader.ReadAsync().ConfigureAwait(false);
+        reader.Read();
         while (!reader.EOF && reader.Depth > depth)
         {
             if (reader.NodeType != XmlNodeType.Element)
             {
-                await reader.ReadAsync().ConfigureAwait(false);
+                reader.Read();
                 continue;
             }
 
             switch (reader.LocalName)
             {
                 case "returnval":
-                    await reader.ReadAsync().ConfigureAwait(false); // step inside (or past, when empty); its children follow
+                    reader.Read(); // step inside (or past, when empty); its children follow
                     break;
                 case "token":
-                    token = (await reader.ReadElementContentAsStringAsync().ConfigureAwait(false)).Trim();
+                    token = reader.ReadElementContentAsString().Trim();
                     break;
                 case "objects":
+                    cancellationToken.ThrowIfCancellationRequested();
                     onObject(Read(reader));
                     break;
                 default:
-                    await reader.SkipAsync().ConfigureAwait(false);
+                    reader.Skip();
                     break;
             }
         }
 
-        return string.IsNullOrEmpty(token) ? null : token;
+        return Task.FromResult(string.IsNullOrEmpty(token) ? null : token);
     }
 
     /// <summary>Reads one <c>objects</c> element: its reference, property values and missing properties.</summary>

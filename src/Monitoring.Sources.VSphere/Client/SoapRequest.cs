@@ -13,9 +13,10 @@ internal static class SoapRequest
         Indent = false,
     };
 
-    public static byte[] Build(string method, ManagedObjectReference @this, Action<XmlWriter>? writeArguments)
+    /// <summary>The request in a pooled buffer (see <see cref="RequestBody"/>); dispose it once the exchange is over.</summary>
+    public static RequestBody BuildPooled(string method, ManagedObjectReference @this, Action<XmlWriter>? writeArguments)
     {
-        using var stream = new MemoryStream();
+        var stream = new RequestBody();
         using (var writer = XmlWriter.Create(stream, s_settings))
         {
             writer.WriteStartDocument();
@@ -32,7 +33,7 @@ internal static class SoapRequest
             writer.WriteEndDocument();
         }
 
-        return stream.ToArray();
+        return stream;
     }
 
     public static void WriteReference(XmlWriter writer, string name, ManagedObjectReference reference)

@@ -20,8 +20,8 @@ internal sealed class VimSoapClient : IDisposable
 
     private static readonly XmlReaderSettings s_readerSettings = new()
     {
-        // Callers may read asynchronously too; over a reply in memory, either way never waits.
-        Async = true,
+        // Synchronous only: the reply is in memory, so a read never waits, and an asynchronous-capable
+        // reader checks every synchronous call it serves.
         IgnoreWhitespace = true,
         IgnoreComments = true,
         DtdProcessing = DtdProcessing.Prohibit,
@@ -79,9 +79,12 @@ internal sealed class VimSoapClient : IDisposable
         timeout.CancelAfter(_timeout);
         try
         {
+            // Disposed last (declared first): the body's pooled buffer goes back only once the exchange is over.
+            using var requestBody = SoapRequest.BuildPooled(method, @this, arguments);
+            var written = requestBody.Written;
             using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
             {
-                Content = new ByteArrayContent(SoapRequest.Build(method, @this, arguments)),
+                Content = new ByteArrayContent(written.Array!, written.Offset, written.Count),
             };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
             request.Headers.TryAddWithoutValidation("SOAPAction", $"\"urn:vim25/{ApiVersion}\"");
