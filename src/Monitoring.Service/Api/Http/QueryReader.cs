@@ -136,7 +136,8 @@ internal sealed class QueryReader
         return time;
     }
 
-    public void Fail(string name, string message) => _errors[name] = [message];
+    /// <summary>Records a problem with <paramref name="name"/>; the first one found for a parameter is the one reported.</summary>
+    public void Fail(string name, string message) => _errors.TryAdd(name, [message]);
 
     private string? Raw(string name) => _query.TryGetValue(name, out var values) ? values.ToString() : null;
 
