@@ -19,9 +19,11 @@ public sealed partial class ApiKeyStore
     }
 
     /// <summary>What a key name may look like (also what the API and the command line tell the operator).</summary>
-    public const string NameRule = "1-64 characters: letters, digits, '.', '_' and '-', starting with a letter or digit";
+    public const string NameRule = "1-64 characters: letters, digits, '.', '_' and '-', starting with a letter or digit, and not starting with 'vmk_' (a name must not look like a key)";
 
-    public static bool IsValidName(string? name) => name is not null && NamePattern().IsMatch(name);
+    /// <remarks>Names are logged and audited; one that is a key pasted in the wrong place would put a key in the log.</remarks>
+    public static bool IsValidName(string? name) =>
+        name is not null && NamePattern().IsMatch(name) && !name.StartsWith(ApiKey.Prefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Creates a key and records it in the audit trail, in one transaction.</summary>
     /// <returns>The key, to be shown once; only its hash is kept.</returns>
@@ -60,7 +62,11 @@ public sealed partial class ApiKeyStore
         if (record is null)
         {
             await RefuseAsync(context, actor, "apikey.revoke", name, cancellationToken).ConfigureAwait(false);
-            throw new ApiKeyNotFoundException($"no live key is named '{name}'");
+
+            // An invalid name is not echoed: it may be a key pasted in the wrong place.
+            throw new ApiKeyNotFoundException(IsValidName(name)
+                ? $"no live key is named '{name}'"
+                : $"that is not a key name ({NameRule}); keys are revoked by name, see 'apikey list'");
         }
 
         var now = _time.GetUtcNow();
@@ -99,7 +105,9 @@ public sealed partial class ApiKeyStore
     /// <summary>A refused attempt is audited too: who tried to create or revoke what.</summary>
     private async Task RefuseAsync(MonitoringDbContext context, string actor, string action, string? name, CancellationToken cancellationToken)
     {
-        context.AuditTrail.Add(AuditTrail.Entry(_time.GetUtcNow(), actor, action, AuditTrail.Clip(name, 64), AuditTrail.Refused, null));
+        // A refused name may be anything, a pasted key included: record it only when it is a plain name.
+        var subject = name is not null && NamePattern().IsMatch(name) && !name.StartsWith(ApiKey.Prefix, StringComparison.OrdinalIgnoreCase) ? name : "(not a valid name)";
+        context.AuditTrail.Add(AuditTrail.Entry(_time.GetUtcNow(), actor, action, subject, AuditTrail.Refused, null));
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace Monitoring.Service.Api.Access;
 /// including calls refused for a missing key or a bad body.</summary>
 /// <remarks>Runs outside authentication so that refused calls are recorded too. The subject is the request
 /// path without its query string; neither the body nor any header is recorded.</remarks>
-internal sealed class AuditMiddleware
+internal sealed partial class AuditMiddleware
 {
     private readonly RequestDelegate _next;
 
@@ -35,7 +36,7 @@ internal sealed class AuditMiddleware
         finally
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
-            var entry = AuditTrail.Entry(at, ApiKeyAuthentication.ActorOf(context.User), $"{context.Request.Method} {route}", context.Request.Path.Value, OutcomeOf(status), status);
+            var entry = AuditTrail.Entry(at, ApiKeyAuthentication.ActorOf(context.User), $"{context.Request.Method} {route}", Redact(context.Request.Path.Value), OutcomeOf(status), status);
             try
             {
                 // Not the request's token: a caller that hangs up must not erase its trace.
@@ -47,6 +48,12 @@ internal sealed class AuditMiddleware
             }
         }
     }
+
+    /// <summary>A key pasted into a path (say, as the name to revoke) must not land in the trail, which admins read.</summary>
+    private static string? Redact(string? path) => path is null ? null : KeyLike().Replace(path, "vmk_(redacted)");
+
+    [GeneratedRegex("vmk_[A-Za-z0-9_-]*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex KeyLike();
 
     private static bool IsActing(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
