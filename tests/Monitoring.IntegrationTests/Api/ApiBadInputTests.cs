@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Monitoring.IntegrationTests.Infrastructure;
 using Xunit;
 
 namespace Monitoring.IntegrationTests.Api;
@@ -9,6 +10,10 @@ namespace Monitoring.IntegrationTests.Api;
 /// huge pages and bodies, and injection attempts in filters and ids.</summary>
 public sealed class ApiBadInputTests : IClassFixture<ApiService>
 {
+    /// <summary>What an API call could change: the inventory and the keys. (Samples are left out: the service writes
+    /// them all the time. The audit trail is left out: recording a refused call there is what it is for.)</summary>
+    private static readonly string[] s_stored = ["Datacenters", "Clusters", "Hosts", "Vms", "Datastores", "ApiKeys"];
+
     private readonly ApiService _api;
 
     public ApiBadInputTests(ApiService api) => _api = api;
@@ -46,7 +51,7 @@ public sealed class ApiBadInputTests : IClassFixture<ApiService>
     [MemberData(nameof(BadQueries))]
     public async Task Get_BadParameter_Gets400NamingIt_AndChangesNothing(string pathAndQuery, string parameter, string says)
     {
-        var before = await StoredState.ReadAsync(_api.DatabasePath);
+        var before = await DatabaseDump.ReadAsync(_api.DatabasePath, s_stored);
         using var response = await _api.SendAsync(HttpMethod.Get, pathAndQuery, _api.AdminKey);
         var text = await response.Content.ReadAsStringAsync();
 
@@ -55,7 +60,7 @@ public sealed class ApiBadInputTests : IClassFixture<ApiService>
         var problem = JsonNode.Parse(text)!;
         Assert.NotNull(problem["errors"]![parameter]);
         Assert.Contains(says, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(before, await StoredState.ReadAsync(_api.DatabasePath));
+        Assert.Equal(before, await DatabaseDump.ReadAsync(_api.DatabasePath, s_stored));
     }
 
     [Fact]
@@ -92,7 +97,7 @@ public sealed class ApiBadInputTests : IClassFixture<ApiService>
     [MemberData(nameof(BadBodies))]
     public async Task Post_BadBody_GetsAClear4xx_AndCreatesNothing(string body, string contentType, HttpStatusCode status, string says)
     {
-        var before = await StoredState.ReadAsync(_api.DatabasePath);
+        var before = await DatabaseDump.ReadAsync(_api.DatabasePath, s_stored);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_api.Service.BaseUrl, "/api/v1/apikeys"))
         {
             Content = new StringContent(body, Encoding.UTF8, contentType),
@@ -104,17 +109,17 @@ public sealed class ApiBadInputTests : IClassFixture<ApiService>
         Assert.True(response.StatusCode == status, $"{(int)response.StatusCode} {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(says, JsonNode.Parse(text)!["detail"]?.GetValue<string>() ?? string.Empty, StringComparison.Ordinal);
-        Assert.Equal(before, await StoredState.ReadAsync(_api.DatabasePath));
+        Assert.Equal(before, await DatabaseDump.ReadAsync(_api.DatabasePath, s_stored));
     }
 
     [Fact]
     public async Task Delete_KeyNameWithInjection_Gets400_AndRevokesNothing()
     {
-        var before = await StoredState.ReadAsync(_api.DatabasePath);
+        var before = await DatabaseDump.ReadAsync(_api.DatabasePath, s_stored);
         using var response = await _api.SendAsync(HttpMethod.Delete, "/api/v1/apikeys/" + Uri.EscapeDataString("ops-reader' OR '1'='1"), _api.AdminKey);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(before, await StoredState.ReadAsync(_api.DatabasePath));
+        Assert.Equal(before, await DatabaseDump.ReadAsync(_api.DatabasePath, s_stored));
         using var still = await _api.SendAsync(HttpMethod.Get, "/api/v1/hosts", _api.ReaderKey);
         Assert.Equal(HttpStatusCode.OK, still.StatusCode);
     }

@@ -63,15 +63,15 @@ internal static class InventoryEndpoints
 
         // Ids hold a '/', hence the catch-all parameter.
         api.MapGet("/hosts/{**id}", (string id, MonitoringDatabase db, CancellationToken ct) => GetOneAsync(id, db, async (c, i) =>
-            await HostsAsync(c, c.Hosts.AsNoTracking().Where(h => h.Id == i), ct).ConfigureAwait(false), ct))
+            await HostsAsync(c, await c.Hosts.AsNoTracking().Where(h => h.Id == i).ToListAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false), ct))
             .RequireRole(ApiRole.Reader).WithTags("Inventory").WithSummary("One host by its inventory id (e.g. vc01/host-21).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/vms/{**id}", (string id, MonitoringDatabase db, CancellationToken ct) => GetOneAsync(id, db, async (c, i) =>
-            await VmsAsync(c, c.Vms.AsNoTracking().Where(v => v.Id == i), ct).ConfigureAwait(false), ct))
+            await VmsAsync(c, await c.Vms.AsNoTracking().Where(v => v.Id == i).ToListAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false), ct))
             .RequireRole(ApiRole.Reader).WithTags("Inventory").WithSummary("One VM by its inventory id (e.g. vc01/vm-42).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/clusters/{**id}", (string id, MonitoringDatabase db, CancellationToken ct) => GetOneAsync(id, db, async (c, i) =>
-            await ClustersAsync(c, c.Clusters.AsNoTracking().Where(r => r.Id == i), ct).ConfigureAwait(false), ct))
+            await ClustersAsync(c, await c.Clusters.AsNoTracking().Where(r => r.Id == i).ToListAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false), ct))
             .RequireRole(ApiRole.Reader).WithTags("Inventory").WithSummary("One cluster by its inventory id.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/datastores/{**id}", (string id, MonitoringDatabase db, CancellationToken ct) => GetOneAsync(id, db, async (c, i) =>
@@ -92,15 +92,10 @@ internal static class InventoryEndpoints
         }
 
         await using var context = database.CreateContext();
-        var rows = context.Hosts.AsNoTracking();
-        rows = filter.Target is { } target ? rows.Where(r => r.Target == target) : rows;
-        rows = filter.IncludeGone ? rows : rows.Where(r => r.GoneAt == null);
-        rows = filter.NamePattern is { } pattern ? rows.Where(r => EF.Functions.Like(r.Name, pattern, "\\")) : rows;
-        rows = filter.Health is { } health ? rows.Where(r => r.Health == health) : rows;
+        var rows = filter.Apply(context.Hosts.AsNoTracking());
         rows = cluster is not null ? rows.Where(r => r.ClusterId == cluster) : rows;
         rows = hypervisor is { } kind ? rows.Where(r => r.Hypervisor == kind) : rows;
-        var total = await rows.CountAsync(ct).ConfigureAwait(false);
-        var page = rows.OrderBy(r => r.Target).ThenBy(r => r.Name).ThenBy(r => r.Id).Skip(filter.Paging.Offset).Take(filter.Paging.Limit);
+        var (page, total) = await filter.PageAsync(rows, ct).ConfigureAwait(false);
         return TypedResults.Ok(new PageDocument<HostDocument>(await HostsAsync(context, page, ct).ConfigureAwait(false), total, filter.Paging.Offset, filter.Paging.Limit));
     }
 
@@ -116,15 +111,10 @@ internal static class InventoryEndpoints
         }
 
         await using var context = database.CreateContext();
-        var rows = context.Vms.AsNoTracking();
-        rows = filter.Target is { } target ? rows.Where(r => r.Target == target) : rows;
-        rows = filter.IncludeGone ? rows : rows.Where(r => r.GoneAt == null);
-        rows = filter.NamePattern is { } pattern ? rows.Where(r => EF.Functions.Like(r.Name, pattern, "\\")) : rows;
-        rows = filter.Health is { } health ? rows.Where(r => r.Health == health) : rows;
+        var rows = filter.Apply(context.Vms.AsNoTracking());
         rows = host is not null ? rows.Where(r => r.HostId == host) : rows;
         rows = power is { } state ? rows.Where(r => r.PowerState == state) : rows;
-        var total = await rows.CountAsync(ct).ConfigureAwait(false);
-        var page = rows.OrderBy(r => r.Target).ThenBy(r => r.Name).ThenBy(r => r.Id).Skip(filter.Paging.Offset).Take(filter.Paging.Limit);
+        var (page, total) = await filter.PageAsync(rows, ct).ConfigureAwait(false);
         return TypedResults.Ok(new PageDocument<VmDocument>(await VmsAsync(context, page, ct).ConfigureAwait(false), total, filter.Paging.Offset, filter.Paging.Limit));
     }
 
@@ -138,13 +128,7 @@ internal static class InventoryEndpoints
         }
 
         await using var context = database.CreateContext();
-        var rows = context.Clusters.AsNoTracking();
-        rows = filter.Target is { } target ? rows.Where(r => r.Target == target) : rows;
-        rows = filter.IncludeGone ? rows : rows.Where(r => r.GoneAt == null);
-        rows = filter.NamePattern is { } pattern ? rows.Where(r => EF.Functions.Like(r.Name, pattern, "\\")) : rows;
-        rows = filter.Health is { } health ? rows.Where(r => r.Health == health) : rows;
-        var total = await rows.CountAsync(ct).ConfigureAwait(false);
-        var page = rows.OrderBy(r => r.Target).ThenBy(r => r.Name).ThenBy(r => r.Id).Skip(filter.Paging.Offset).Take(filter.Paging.Limit);
+        var (page, total) = await filter.PageAsync(filter.Apply(context.Clusters.AsNoTracking()), ct).ConfigureAwait(false);
         return TypedResults.Ok(new PageDocument<ClusterDocument>(await ClustersAsync(context, page, ct).ConfigureAwait(false), total, filter.Paging.Offset, filter.Paging.Limit));
     }
 
@@ -158,13 +142,7 @@ internal static class InventoryEndpoints
         }
 
         await using var context = database.CreateContext();
-        var rows = context.Datastores.AsNoTracking();
-        rows = filter.Target is { } target ? rows.Where(r => r.Target == target) : rows;
-        rows = filter.IncludeGone ? rows : rows.Where(r => r.GoneAt == null);
-        rows = filter.NamePattern is { } pattern ? rows.Where(r => EF.Functions.Like(r.Name, pattern, "\\")) : rows;
-        rows = filter.Health is { } health ? rows.Where(r => r.Health == health) : rows;
-        var total = await rows.CountAsync(ct).ConfigureAwait(false);
-        var page = await rows.OrderBy(r => r.Target).ThenBy(r => r.Name).ThenBy(r => r.Id).Skip(filter.Paging.Offset).Take(filter.Paging.Limit).ToListAsync(ct).ConfigureAwait(false);
+        var (page, total) = await filter.PageAsync(filter.Apply(context.Datastores.AsNoTracking()), ct).ConfigureAwait(false);
         return TypedResults.Ok(new PageDocument<DatastoreDocument>([.. page.Select(ToDocument)], total, filter.Paging.Offset, filter.Paging.Limit));
     }
 
@@ -181,9 +159,8 @@ internal static class InventoryEndpoints
     }
 
     /// <summary>A page of hosts with their clusters' names (one extra query for the page, not per host).</summary>
-    private static async Task<List<HostDocument>> HostsAsync(MonitoringDbContext context, IQueryable<HostRecord> page, CancellationToken ct)
+    private static async Task<List<HostDocument>> HostsAsync(MonitoringDbContext context, List<HostRecord> hosts, CancellationToken ct)
     {
-        var hosts = await page.ToListAsync(ct).ConfigureAwait(false);
         var clusterIds = hosts.Where(h => h.ClusterId is not null).Select(h => h.ClusterId!).Distinct().ToList();
         var names = await context.Clusters.AsNoTracking().Where(c => clusterIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, StringComparer.Ordinal, ct).ConfigureAwait(false);
         return [.. hosts.Select(h => new HostDocument(
@@ -192,9 +169,8 @@ internal static class InventoryEndpoints
             h.CpuCount, h.MemoryBytes, h.Os, h.ConnectionState, h.InMaintenance, h.GoneAt))];
     }
 
-    private static async Task<List<VmDocument>> VmsAsync(MonitoringDbContext context, IQueryable<VmRecord> page, CancellationToken ct)
+    private static async Task<List<VmDocument>> VmsAsync(MonitoringDbContext context, List<VmRecord> vms, CancellationToken ct)
     {
-        var vms = await page.ToListAsync(ct).ConfigureAwait(false);
         var hostIds = vms.Where(v => v.HostId is not null).Select(v => v.HostId!).Distinct().ToList();
         var names = await context.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, StringComparer.Ordinal, ct).ConfigureAwait(false);
         return [.. vms.Select(v => new VmDocument(
@@ -203,9 +179,8 @@ internal static class InventoryEndpoints
             v.CpuCount, v.MemoryBytes, v.GuestOs, v.IsTemplate, v.GoneAt))];
     }
 
-    private static async Task<List<ClusterDocument>> ClustersAsync(MonitoringDbContext context, IQueryable<ClusterRecord> page, CancellationToken ct)
+    private static async Task<List<ClusterDocument>> ClustersAsync(MonitoringDbContext context, List<ClusterRecord> clusters, CancellationToken ct)
     {
-        var clusters = await page.ToListAsync(ct).ConfigureAwait(false);
         var ids = clusters.Select(c => c.Id).ToList();
         var counts = await context.Hosts.AsNoTracking().Where(h => h.GoneAt == null && h.ClusterId != null && ids.Contains(h.ClusterId))
             .GroupBy(h => h.ClusterId!).Select(g => new { g.Key, Count = g.Count() })

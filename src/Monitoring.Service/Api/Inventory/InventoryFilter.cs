@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Monitoring.Core.Model;
 using Monitoring.Service.Api.Http;
+using Monitoring.Storage.Records;
 
 namespace Monitoring.Service.Api.Inventory;
 
@@ -35,6 +37,27 @@ internal sealed record InventoryFilter(string? Target, string? Name, HealthState
             query.OneOf("health", HealthNames),
             query.Boolean("includeGone"),
             Paging.From(query));
+    }
+
+    /// <summary>Applies the common filters to any inventory table.</summary>
+    public IQueryable<T> Apply<T>(IQueryable<T> rows)
+        where T : class, IListedInventoryRecord
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        rows = Target is { } target ? rows.Where(r => r.Target == target) : rows;
+        rows = IncludeGone ? rows : rows.Where(r => r.GoneAt == null);
+        rows = NamePattern is { } pattern ? rows.Where(r => EF.Functions.Like(r.Name, pattern, "\\")) : rows;
+        return Health is { } health ? rows.Where(r => r.Health == health) : rows;
+    }
+
+    /// <summary>Counts the matches, then takes this filter's page in the lists' one order: target, name, id.</summary>
+    public async Task<(List<T> Page, int Total)> PageAsync<T>(IQueryable<T> rows, CancellationToken cancellationToken)
+        where T : class, IListedInventoryRecord
+    {
+        var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
+        var page = await rows.OrderBy(r => r.Target).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            .Skip(Paging.Offset).Take(Paging.Limit).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return (page, total);
     }
 
     /// <summary>The <c>LIKE</c> pattern for <see cref="Name"/>, with the wildcards a caller typed escaped.</summary>
