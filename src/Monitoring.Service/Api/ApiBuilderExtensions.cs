@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitoring.Core.Access;
@@ -39,7 +41,11 @@ internal static class ApiBuilderExtensions
             }
 
             // An endpoint mapped without a rule is admin-only rather than open: forgetting a rule fails closed.
-            options.FallbackPolicy = options.GetPolicy(ApiKeyAuthentication.PolicyFor(ApiRole.Admin));
+            // A path that matches no endpoint passes, so that it gets its 404 rather than a 401 or 403.
+            options.FallbackPolicy = new AuthorizationPolicyBuilder()
+                .RequireAssertion(c => (c.Resource is HttpContext http && http.GetEndpoint() is null)
+                    || (ApiKeyAuthentication.RoleOf(c.User) is { } held && ApiRoles.Satisfies(held, ApiRole.Admin)))
+                .Build();
         });
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>

@@ -112,6 +112,17 @@ public sealed class ApiBadInputTests : IClassFixture<ApiService>
         Assert.Equal(before, await DatabaseDump.ReadAsync(_api.DatabasePath, s_stored));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("reader")]
+    public async Task Get_APathThatIsNoEndpoint_Gets404Problem_WithOrWithoutAKey(string? role)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Get, "/api/v1/virtualmachines", role is null ? null : _api.KeyOf(role));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Delete_KeyNameWithInjection_Gets400_AndRevokesNothing()
     {
