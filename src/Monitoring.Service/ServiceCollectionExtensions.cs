@@ -9,6 +9,7 @@ using Monitoring.Service.Scheduling;
 using Quartz;
 using Monitoring.Sources.VSphere;
 using Monitoring.Storage;
+using Monitoring.Storage.Access;
 
 namespace Monitoring.Service;
 
@@ -46,6 +47,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<InventoryReader>();
         services.AddSingleton<InventoryPass>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuditTrail>();
 
         services.AddSingleton<SampleWriter>();
         services.AddSingleton<RollupMaintenance>();

@@ -31,6 +31,10 @@ public abstract class MonitoringDbContext : DbContext
 
     public DbSet<DailySampleRecord> DailySamples => Set<DailySampleRecord>();
 
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    public DbSet<AuditRecord> AuditTrail => Set<AuditRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

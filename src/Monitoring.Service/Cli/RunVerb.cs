@@ -44,6 +44,7 @@ internal static class RunVerb
         var logger = app.Services.GetRequiredService<ILogger<ServiceHostMarker>>();
         var urls = configuration.Options.Http.Urls;
         ServiceLog.Listening(logger, urls);
+        ListenerTls.LogCertificate(app.Services, logger);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -76,6 +76,7 @@ internal static class ConfigurationLoader
         section.Bind(options); // cannot fail: the shape check above has vetted every key and number
 
         ValidateStorage(options.Storage, problems);
+        HttpValidator.Validate(options.Http, baseDirectory, problems);
         var targets = TargetValidator.Validate(options.Targets, baseDirectory, problems);
         var schedule = ScheduleSettings.From(options.Schedule, problems);
         var retention = RetentionFrom(options.Retention, problems);

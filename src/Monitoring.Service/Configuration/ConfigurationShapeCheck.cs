@@ -32,6 +32,10 @@ internal static class ConfigurationShapeCheck
             {
                 CheckWholeNumber(child, problems);
             }
+            else if (type == typeof(bool))
+            {
+                CheckBoolean(child, problems);
+            }
             else if (type == typeof(string))
             {
                 if (isSection)
@@ -94,6 +98,14 @@ internal static class ConfigurationShapeCheck
         else if (!int.TryParse(child.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
         {
             problems.Add($"{child.Path}: '{child.Value}' is not a whole number");
+        }
+    }
+
+    private static void CheckBoolean(IConfigurationSection child, List<string> problems)
+    {
+        if (child.Value is null || child.GetChildren().Any() || !bool.TryParse(child.Value, out _))
+        {
+            problems.Add($"{child.Path}: '{child.Value}' is not allowed; use true or false");
         }
     }
 

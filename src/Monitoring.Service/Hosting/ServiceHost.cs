@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Monitoring.Service.Api;
+using Monitoring.Service.Api.Access;
 using Monitoring.Service.Configuration;
 using Monitoring.Service.Metrics;
 using Monitoring.Storage;
@@ -24,11 +26,13 @@ internal static class ServiceHost
         builder.Services.AddWindowsService();
         builder.WebHost.UseUrls(configuration.Options.Http.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.AddMonitoringApi(configuration);
 
         var app = builder.Build();
-        app.MapGet("/metrics", MetricsEndpoint.HandleAsync);
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", ReadyAsync);
+        app.UseMonitoringApi();
+        app.MapGet("/metrics", MetricsEndpoint.HandleAsync).RequireKeyWhen(configuration.Options.Http.MetricsRequireKey);
+        app.MapGet("/healthz", () => Results.Text("ok\n")).RequireKeyWhen(configuration.Options.Http.HealthRequireKey);
+        app.MapGet("/readyz", ReadyAsync).RequireKeyWhen(configuration.Options.Http.HealthRequireKey);
         return app;
     }
 

@@ -3,7 +3,7 @@ using Monitoring.Core.Model;
 namespace Monitoring.Storage.Records;
 
 /// <summary>A stored cluster or host group.</summary>
-public sealed class ClusterRecord : IInventoryRecord
+public sealed class ClusterRecord : IListedInventoryRecord
 {
     public required string Id { get; set; }
 

@@ -3,7 +3,7 @@ using Monitoring.Core.Model;
 namespace Monitoring.Storage.Records;
 
 /// <summary>A stored datastore.</summary>
-public sealed class DatastoreRecord : IInventoryRecord
+public sealed class DatastoreRecord : IListedInventoryRecord
 {
     public required string Id { get; set; }
 

@@ -3,7 +3,7 @@ using Monitoring.Core.Model;
 namespace Monitoring.Storage.Records;
 
 /// <summary>A stored host.</summary>
-public sealed class HostRecord : IInventoryRecord
+public sealed class HostRecord : IListedInventoryRecord
 {
     public required string Id { get; set; }
 

@@ -3,7 +3,7 @@ using Monitoring.Core.Model;
 namespace Monitoring.Storage.Records;
 
 /// <summary>A stored virtual machine.</summary>
-public sealed class VmRecord : IInventoryRecord
+public sealed class VmRecord : IListedInventoryRecord
 {
     public required string Id { get; set; }
 

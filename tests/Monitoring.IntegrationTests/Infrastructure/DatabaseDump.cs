@@ -8,12 +8,14 @@ internal static class DatabaseDump
 {
     private static readonly string[] s_tables = ["Datacenters", "Clusters", "Hosts", "Vms", "Datastores"];
 
-    public static async Task<string> ReadAsync(string databasePath)
+    /// <param name="databasePath">The SQLite file.</param>
+    /// <param name="tables">The tables to read; the inventory tables when null.</param>
+    public static async Task<string> ReadAsync(string databasePath, IReadOnlyList<string>? tables = null)
     {
         var builder = new StringBuilder();
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync();
-        foreach (var table in s_tables)
+        foreach (var table in tables ?? s_tables)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";

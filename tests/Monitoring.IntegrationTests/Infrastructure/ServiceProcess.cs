@@ -12,10 +12,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
     private readonly StringBuilder _stderr = new();
     private readonly Lock _lock = new();
 
-    private ServiceProcess(Process process, Uri baseUrl)
+    private ServiceProcess(Process process, Uri baseUrl, HttpClient? http)
     {
         _process = process;
         BaseUrl = baseUrl;
+        Http = http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         _process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -33,7 +34,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
+    /// <summary>The client that polled readiness (a test's own when it passed one, e.g. one that trusts its TLS certificate).</summary>
+    public HttpClient Http { get; }
 
     public int Pid => _process.Id;
 
@@ -59,7 +61,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>Starts <c>run</c> with <paramref name="config"/> (whose Http:Urls must be <paramref name="baseUrl"/>)
     /// and waits until /readyz answers 200.</summary>
-    public static async Task<ServiceProcess> StartAsync(string workingDirectory, string config, Uri baseUrl, IReadOnlyDictionary<string, string>? environment = null, string? launcher = null)
+    /// <remarks>A test may pass its own <c>http</c> client (to poll with and keep, e.g. one that trusts its TLS
+    /// certificate) and <c>extraArguments</c> after <c>run --config FILE</c>, e.g. <c>--verbose</c>.</remarks>
+    public static async Task<ServiceProcess> StartAsync(string workingDirectory, string config, Uri baseUrl, IReadOnlyDictionary<string, string>? environment = null, string? launcher = null, HttpClient? http = null, IReadOnlyList<string>? extraArguments = null)
     {
         // A launcher (a wrapper script) becomes the service's parent process, e.g. one named like a service manager.
         var start = new ProcessStartInfo(launcher ?? "dotnet")
@@ -75,7 +79,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         start.ArgumentList.Add(Cli.AssemblyPath);
-        foreach (var a in new[] { "run", "--config", config })
+        foreach (var a in new[] { "run", "--config", config }.Concat(extraArguments ?? []))
         {
             start.ArgumentList.Add(a);
         }
@@ -85,7 +89,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var service = new ServiceProcess(Process.Start(start)!, baseUrl);
+        var service = new ServiceProcess(Process.Start(start)!, baseUrl, http);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline && !service.HasExited)
         {

@@ -1,0 +1,7 @@
+namespace Monitoring.Service.Api.Collectors;
+
+/// <summary>One configured target and how its passes went.</summary>
+internal sealed record CollectorDocument(string Target, string Kind, string Address, IReadOnlyList<PassDocument> Passes);
+
+/// <summary>The latest pass of one kind (<c>inventory</c> or <c>realtime</c>); null fields when none has run yet.</summary>
+internal sealed record PassDocument(string Kind, bool? Succeeded, DateTimeOffset? FinishedAt, double? DurationSeconds, string? Failure, string? Error, DateTimeOffset? LastSuccessAt);
