@@ -8,6 +8,9 @@ using Monitoring.Service.Metrics;
 using Monitoring.Service.Scheduling;
 using Quartz;
 using Monitoring.Sources.VSphere;
+using Monitoring.Sources.WinRM;
+using Monitoring.Sources.WinRM.HyperV;
+using Monitoring.Sources.WinRM.Windows;
 using Monitoring.Storage;
 
 namespace Monitoring.Service;
@@ -56,6 +59,11 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<VSphereSessionPool>();
         services.AddSingleton<IInventoryCollector, VSphereCollector>();
         services.AddSingleton<IPerformanceCollector, VSpherePerformanceCollector>();
+        services.AddSingleton<WinRMSessionPool>();
+        services.AddSingleton<IInventoryCollector, WindowsCollector>();
+        services.AddSingleton<IPerformanceCollector, WindowsPerformanceCollector>();
+        services.AddSingleton<IInventoryCollector, HyperVCollector>();
+        services.AddSingleton<IPerformanceCollector, HyperVPerformanceCollector>();
         services.AddSingleton<CollectorRegistry>();
         return services;
     }

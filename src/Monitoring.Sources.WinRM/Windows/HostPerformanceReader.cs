@@ -9,15 +9,15 @@ namespace Monitoring.Sources.WinRM.Windows;
 internal static class HostPerformanceReader
 {
     /// <summary>The host's CPU as Windows sees it from the operating system.</summary>
-    public const string ProcessorQuery = "SELECT Name, PercentProcessorTime FROM Win32_PerfFormattedData_PerfOS_Processor WHERE Name = '_Total'";
+    public const string ProcessorQuery = "SELECT * FROM Win32_PerfFormattedData_PerfOS_Processor WHERE Name = '_Total'";
 
     /// <summary>On a Hyper-V host the parent partition's counters see only its own share; the hypervisor's
     /// logical-processor counters see every guest too.</summary>
-    public const string HypervisorQuery = "SELECT Name, PercentTotalRunTime FROM Win32_PerfFormattedData_HvStats_HyperVHypervisorLogicalProcessor WHERE Name = '_Total'";
+    public const string HypervisorQuery = "SELECT * FROM Win32_PerfFormattedData_HvStats_HyperVHypervisorLogicalProcessor WHERE Name = '_Total'";
 
-    private const string MemoryQuery = "SELECT CSName, TotalVisibleMemorySize, FreePhysicalMemory FROM Win32_OperatingSystem";
-    private const string DiskQuery = "SELECT Name, DiskBytesPersec FROM Win32_PerfFormattedData_PerfDisk_PhysicalDisk WHERE Name = '_Total'";
-    private const string NetworkQuery = "SELECT Name, BytesTotalPersec FROM Win32_PerfFormattedData_Tcpip_NetworkInterface";
+    private const string MemoryQuery = "SELECT * FROM Win32_OperatingSystem";
+    private const string DiskQuery = "SELECT * FROM Win32_PerfFormattedData_PerfDisk_PhysicalDisk WHERE Name = '_Total'";
+    private const string NetworkQuery = "SELECT * FROM Win32_PerfFormattedData_Tcpip_NetworkInterface";
 
     /// <summary>The host's samples; its id comes from the name it reports.</summary>
     /// <param name="session">The target's session.</param>
