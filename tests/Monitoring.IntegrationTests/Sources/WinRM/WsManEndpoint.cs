@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Buffers;
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -41,11 +43,15 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
     private readonly X509Certificate2 _certificate;
     private readonly ConcurrentDictionary<string, Queue<XElement[]>> _contexts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NegotiateAuthentication> _ntlm = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly bool _useNtlm;
     private WebApplication? _app;
+    private int _sealedRequests;
 
-    private WsManEndpoint(string profile, string user, string password)
+    private WsManEndpoint(string profile, string user, string password, bool useNtlm)
     {
+        _useNtlm = useNtlm;
         _profile = Path.Combine(AppContext.BaseDirectory, "TestData", "wsman", "generated", profile);
         _user = user;
         _password = password;
@@ -77,14 +83,27 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
     /// <summary>A fault reply (a whole envelope) answered to every Enumerate of this WMI class, by class name.</summary>
     public ConcurrentDictionary<string, string> Faults { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Requests that arrived sealed with an NTLM session key and were unsealed.</summary>
+    public int SealedRequests => Volatile.Read(ref _sealedRequests);
+
     /// <summary>Requests seen, by operation (Enumerate, Pull, Release, the method name of an Invoke).</summary>
     public int Requests(string operation) => _requests.GetValueOrDefault(operation);
 
     /// <summary>Starts an HTTPS endpoint answering as the host of <paramref name="profile"/> (a folder of
     /// TestData/wsman/generated), accepting Basic authentication with <paramref name="user"/> and <paramref name="password"/>.</summary>
-    public static async Task<WsManEndpoint> StartAsync(string profile, string user = "monitor", string password = "winrm-test-pass")
+    public static Task<WsManEndpoint> StartAsync(string profile, string user = "monitor", string password = "winrm-test-pass") =>
+        StartAsync(new WsManEndpoint(profile, user, password, useNtlm: false));
+
+    /// <summary>Starts a plain-HTTP endpoint that authenticates with NTLM through Debian's gss-ntlmssp (the
+    /// accounts of <see cref="NtlmUsers"/>) and, as Windows does by default, takes and gives only sealed bodies.</summary>
+    public static Task<WsManEndpoint> StartNtlmAsync(string profile)
     {
-        var endpoint = new WsManEndpoint(profile, user, password);
+        NtlmUsers.EnsureConfigured();
+        return StartAsync(new WsManEndpoint(profile, NtlmUsers.QualifiedUser, NtlmUsers.Password, useNtlm: true));
+    }
+
+    private static async Task<WsManEndpoint> StartAsync(WsManEndpoint endpoint)
+    {
         try
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -92,14 +111,17 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1;
-                listen.UseHttps(endpoint._certificate);
+                if (!endpoint._useNtlm)
+                {
+                    listen.UseHttps(endpoint._certificate);
+                }
             }));
             var app = builder.Build();
             app.Run(endpoint.HandleAsync);
             endpoint._app = app;
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            endpoint.Url = new Uri($"https://127.0.0.1:{new Uri(address).Port}/wsman");
+            endpoint.Url = new Uri($"{(endpoint._useNtlm ? "http" : "https")}://127.0.0.1:{new Uri(address).Port}/wsman");
             return endpoint;
         }
         catch
@@ -110,6 +132,7 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
     }
 
     /// <summary>A config target for this endpoint (Basic over HTTPS, pinned to its certificate).</summary>
+    /// <remarks>An NTLM endpoint's target leaves <c>Authentication</c> out: the product follows the challenge.</remarks>
     public Dictionary<string, object?> Target(string name, string kind, string? password = null) => new()
     {
         ["Name"] = name,
@@ -117,8 +140,8 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
         ["Address"] = Url.ToString(),
         ["Username"] = _user,
         ["Password"] = password ?? _password,
-        ["Thumbprint"] = Thumbprint,
-        ["Authentication"] = "Basic",
+        ["Thumbprint"] = _useNtlm ? null : Thumbprint,
+        ["Authentication"] = _useNtlm ? null : "Basic",
         ["TimeoutSeconds"] = 5,
     };
 
@@ -129,6 +152,11 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        foreach (var context in _ntlm.Values)
+        {
+            context.Dispose();
         }
 
         _certificate.Dispose();
@@ -147,23 +175,54 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        if (!Authorized(context.Request))
+        using var read = new MemoryStream();
+        await context.Request.Body.CopyToAsync(read, context.RequestAborted);
+        NegotiateAuthentication? session = null;
+        if (_useNtlm)
+        {
+            session = AuthenticateNtlm(context);
+            if (session is null)
+            {
+                return;
+            }
+        }
+        else if (!Authorized(context.Request))
         {
             context.Response.StatusCode = 401;
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"WSMAN\"";
             return;
         }
 
-        using var read = new MemoryStream();
-        await context.Request.Body.CopyToAsync(read, context.RequestAborted);
         if (read.Length == 0)
         {
-            // An authentication probe with an empty body.
+            // An authentication request with an empty body.
             context.Response.StatusCode = 200;
             return;
         }
 
-        var request = XDocument.Parse(Encoding.UTF8.GetString(read.ToArray()));
+        var envelope = read.ToArray();
+        if (session is not null)
+        {
+            // Windows' default (AllowUnencrypted false): a clear body over HTTP is refused.
+            if (context.Request.ContentType?.StartsWith("multipart/encrypted", StringComparison.Ordinal) != true)
+            {
+                context.Response.StatusCode = 400;
+                return;
+            }
+
+            var (token, length) = SealedBody.Read(envelope);
+            var clear = new ArrayBufferWriter<byte>();
+            if (session.Unwrap(token, clear, out var wasEncrypted) != NegotiateAuthenticationStatusCode.Completed || !wasEncrypted || clear.WrittenCount != length)
+            {
+                context.Response.StatusCode = 400;
+                return;
+            }
+
+            Interlocked.Increment(ref _sealedRequests);
+            envelope = clear.WrittenSpan.ToArray();
+        }
+
+        var request = XDocument.Parse(Encoding.UTF8.GetString(envelope));
         var (status, reply) = Answer(request);
         if (Delay > TimeSpan.Zero)
         {
@@ -189,8 +248,65 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
         }
 
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/soap+xml;charset=UTF-8";
-        await context.Response.WriteAsync(reply, context.RequestAborted);
+        if (session is null)
+        {
+            context.Response.ContentType = "application/soap+xml;charset=UTF-8";
+            await context.Response.WriteAsync(reply, context.RequestAborted);
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(reply);
+        var wrapped = new ArrayBufferWriter<byte>();
+        session.Wrap(bytes, wrapped, requestEncryption: true, out _);
+        context.Response.ContentType = SealedBody.ContentType;
+        await context.Response.Body.WriteAsync(SealedBody.Write(wrapped.WrittenSpan, bytes.Length, signatureLength: 16), context.RequestAborted);
+    }
+
+    /// <summary>NTLM per connection, the way IIS and WinRM do it: a <c>Negotiate</c> header carries the
+    /// handshake, and later requests on the same connection ride on the finished context. Returns the
+    /// connection's context once authenticated; null when a 401 has been sent.</summary>
+    private NegotiateAuthentication? AuthenticateNtlm(HttpContext context)
+    {
+        var connection = context.Connection.Id;
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Negotiate ", StringComparison.Ordinal) || header.StartsWith("NTLM ", StringComparison.Ordinal))
+        {
+            var incoming = Convert.FromBase64String(header[(header.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+            if (!_ntlm.TryGetValue(connection, out var pending) || pending.IsAuthenticated)
+            {
+                pending?.Dispose();
+                pending = new NegotiateAuthentication(new NegotiateAuthenticationServerOptions { Package = "NTLM", RequiredProtectionLevel = ProtectionLevel.None });
+                _ntlm[connection] = pending;
+            }
+
+            var outgoing = pending.GetOutgoingBlob(incoming, out var status);
+            if (status == NegotiateAuthenticationStatusCode.ContinueNeeded)
+            {
+                context.Response.StatusCode = 401;
+                context.Response.Headers.WWWAuthenticate = "Negotiate " + Convert.ToBase64String(outgoing!);
+                return null;
+            }
+
+            if (status != NegotiateAuthenticationStatusCode.Completed)
+            {
+                _ntlm.TryRemove(connection, out _);
+                pending.Dispose();
+                context.Response.StatusCode = 401;
+                context.Response.Headers.WWWAuthenticate = "Negotiate";
+                return null;
+            }
+
+            return pending;
+        }
+
+        if (_ntlm.TryGetValue(connection, out var known) && known.IsAuthenticated)
+        {
+            return known;
+        }
+
+        context.Response.StatusCode = 401;
+        context.Response.Headers.WWWAuthenticate = "Negotiate";
+        return null;
     }
 
     private bool Authorized(HttpRequest request)
