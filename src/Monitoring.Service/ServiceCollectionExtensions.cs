@@ -10,6 +10,7 @@ using Quartz;
 using Monitoring.Sources.VSphere;
 using Monitoring.Sources.WinRM;
 using Monitoring.Sources.WinRM.HyperV;
+using Monitoring.Sources.WinRM.VirtualServer;
 using Monitoring.Sources.WinRM.Windows;
 using Monitoring.Storage;
 
@@ -64,6 +65,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IPerformanceCollector, WindowsPerformanceCollector>();
         services.AddSingleton<IInventoryCollector, HyperVCollector>();
         services.AddSingleton<IPerformanceCollector, HyperVPerformanceCollector>();
+        services.AddSingleton<IInventoryCollector, VirtualServerCollector>();
+        services.AddSingleton<IPerformanceCollector, VirtualServerPerformanceCollector>();
         services.AddSingleton<CollectorRegistry>();
         return services;
     }

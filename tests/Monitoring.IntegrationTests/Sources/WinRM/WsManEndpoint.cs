@@ -62,7 +62,8 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
         var msvm = Path.Combine(_profile, "Msvm_ComputerSystem.xml");
         var hyperV = !File.Exists(msvm) ? null
             : File.ReadAllText(msvm).Contains("/root/virtualization/v2/", StringComparison.Ordinal) ? "root/virtualization/v2" : "root/virtualization";
-        _namespaces = hyperV is null ? ["root/cimv2"] : ["root/cimv2", hyperV];
+        var virtualServer = File.Exists(Path.Combine(_profile, "VirtualMachine.xml")) ? "root/vm/virtualserver" : null;
+        _namespaces = [.. new[] { "root/cimv2", hyperV, virtualServer }.OfType<string>()];
     }
 
     /// <summary><c>https://127.0.0.1:PORT/wsman</c>.</summary>

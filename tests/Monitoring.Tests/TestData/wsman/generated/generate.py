@@ -61,6 +61,11 @@ CLASSES = {
     "Msvm_VirtualSystemManagementService": [("Caption", "string"), ("CreationClassName", "string"), ("ElementName", "string"),
         ("EnabledState", "uint16"), ("HealthState", "uint16"), ("Name", "string"), ("SystemCreationClassName", "string"),
         ("SystemName", "string")],
+    # Virtual Server 2005 R2 SP1's provider (root/vm/virtualserver): no MOF is published that we could find; the
+    # names are those Microsoft's Virtual Server team documents (blogs.msdn.microsoft.com/virtual_pc_guy,
+    # "Looking at the VM Heartbeat with WMI", 2006).
+    "VirtualMachine": [("HeartbeatCount", "uint64"), ("HeartbeatInterval", "uint32"), ("HeartbeatPercentage", "uint32"),
+        ("HeartbeatRate", "uint32"), ("Name", "string")],
     "Msvm_SummaryInformation": [("ElementName", "string"), ("EnabledState", "uint16"), ("GuestOperatingSystem", "string"),
         ("HealthState", "uint16"), ("Heartbeat", "uint16"), ("MemoryAvailable", "sint32"), ("MemoryUsage", "uint64"),
         ("Name", "string"), ("NumberOfProcessors", "uint16"), ("ProcessorLoad", "uint16"), ("UpTime", "uint64")],
@@ -188,6 +193,16 @@ if __name__ == "__main__":
         ("A4B5C6D7-E8F9-4A0B-9C1D-2E3F4A5B6C03", "test-01", 3, 5, 1024, 1, 0, 12, 0, None),
         ("B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D04", "build-01", 32769, 5, 4096, 2, 0, 12, 0, None),
     ])
+
+    # Windows Server 2003 R2 with Virtual Server 2005 R2 SP1.
+    windows_host("virtualserver-2005r2", "VS05-01", "Microsoft(R) Windows(R) Server 2003 Enterprise x64 Edition", "5.2.3790", "Service Pack 2", "3790",
+                 cpus=4, memory=16 * GIB, cpu_percent=41,
+                 disks=[("C:", "System", 68 * GIB, 20 * GIB), ("D:", "VirtualMachines", 600 * GIB, 150 * GIB)])
+    write("virtualserver-2005r2", "VirtualMachine", enumerate_reply("root/vm/virtualserver", "VirtualMachine", [
+        dict(HeartbeatCount=86400, HeartbeatInterval=60, HeartbeatPercentage=100, HeartbeatRate=10, Name="legacy-web"),
+        dict(HeartbeatCount=12000, HeartbeatInterval=60, HeartbeatPercentage=50, HeartbeatRate=10, Name="legacy-erp"),
+        dict(HeartbeatCount=0, HeartbeatInterval=60, HeartbeatPercentage=0, HeartbeatRate=10, Name="nt4-app"),
+    ]))
 
     # Server 2016 with Hyper-V: root/virtualization/v2, EnabledState 2 enabled, 3 disabled, 6 enabled but offline, 9 quiesce.
     windows_host("hyperv-2016", "HV16-01", "Microsoft Windows Server 2016 Datacenter", "10.0.14393", None, "14393",
