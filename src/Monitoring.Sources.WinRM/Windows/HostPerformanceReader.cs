@@ -1,3 +1,4 @@
+using Monitoring.Core.Collection;
 using Monitoring.Core.Model;
 
 namespace Monitoring.Sources.WinRM.Windows;
@@ -30,8 +31,8 @@ internal static class HostPerformanceReader
     {
         const string Cimv2 = WindowsHostReader.Cimv2;
         var os = await session.FirstAsync(Cimv2, MemoryQuery, cancellationToken).ConfigureAwait(false)
-            ?? throw new Core.Collection.TargetFailureException(Core.Collection.FailureKind.Protocol, "Win32_OperatingSystem returned no instance");
-        var hostId = ObjectId.Create(session.Target, os.String("CSName") ?? throw new Core.Collection.TargetFailureException(Core.Collection.FailureKind.Protocol, "Win32_OperatingSystem has no CSName"));
+            ?? throw new TargetFailureException(FailureKind.Protocol, "Win32_OperatingSystem returned no instance");
+        var hostId = ObjectId.Create(session.Target, os.String("CSName") ?? throw new TargetFailureException(FailureKind.Protocol, "Win32_OperatingSystem has no CSName"));
         if (os.Int64("TotalVisibleMemorySize") is { } totalKb && totalKb > 0 && os.Int64("FreePhysicalMemory") is { } freeKb)
         {
             var usedKb = Math.Max(0, totalKb - freeKb);
