@@ -143,7 +143,7 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
         ["Password"] = password ?? _password,
         ["Thumbprint"] = _useNtlm ? null : Thumbprint,
         ["Authentication"] = _useNtlm ? null : "Basic",
-        ["TimeoutSeconds"] = 5,
+        ["TimeoutSeconds"] = 30,
     };
 
     public async ValueTask DisposeAsync()
