@@ -107,7 +107,7 @@ internal sealed class WinRMHttpTransport : IWsManTransport
         if (_scheme == WinRMAuthentication.Basic)
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(_target.Username + ":" + _target.Password.Reveal()));
-            using var response = await PostAsync(Content(envelope.Span, plain: true), new AuthenticationHeaderValue("Basic", credentials), cancellationToken).ConfigureAwait(false);
+            using var response = await PostAsync(Content(envelope.Span), new AuthenticationHeaderValue("Basic", credentials), cancellationToken).ConfigureAwait(false);
             return await ReadReplyAsync(response, sealedReply: false, cancellationToken).ConfigureAwait(false);
         }
 
@@ -115,7 +115,7 @@ internal sealed class WinRMHttpTransport : IWsManTransport
         {
             var session = _session ?? await HandshakeAsync(cancellationToken).ConfigureAwait(false);
             var seal = !_https;
-            using var response = await PostAsync(seal ? Sealed(session, envelope.Span) : Content(envelope.Span, plain: true), null, cancellationToken).ConfigureAwait(false);
+            using var response = await PostAsync(seal ? Sealed(session, envelope.Span) : Content(envelope.Span), null, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 1)
             {
                 // The listener no longer knows this connection's context (it closed the connection, or restarted).
@@ -130,7 +130,7 @@ internal sealed class WinRMHttpTransport : IWsManTransport
     /// <summary>An empty POST without credentials: the 401's challenges say which schemes the listener takes.</summary>
     private async Task<WinRMAuthentication> ProbeAsync(CancellationToken cancellationToken)
     {
-        using var response = await PostAsync(Content([], plain: true), null, cancellationToken).ConfigureAwait(false);
+        using var response = await PostAsync(Content([]), null, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             throw new TargetFailureException(
@@ -150,7 +150,7 @@ internal sealed class WinRMHttpTransport : IWsManTransport
             var token = session.NextToken([]);
             while (true)
             {
-                using var response = await PostAsync(Content([], plain: true), new AuthenticationHeaderValue("Negotiate", Convert.ToBase64String(token)), cancellationToken).ConfigureAwait(false);
+                using var response = await PostAsync(Content([]), new AuthenticationHeaderValue("Negotiate", Convert.ToBase64String(token)), cancellationToken).ConfigureAwait(false);
                 var serverToken = ServerToken(response);
                 if (response.StatusCode != HttpStatusCode.Unauthorized)
                 {
@@ -244,10 +244,10 @@ internal sealed class WinRMHttpTransport : IWsManTransport
             : throw new TargetFailureException(FailureKind.Protocol, $"the listener's sealed reply is {clear.Length} bytes, not the {length} it announced");
     }
 
-    private static ByteArrayContent Content(ReadOnlySpan<byte> envelope, bool plain)
+    private static ByteArrayContent Content(ReadOnlySpan<byte> envelope)
     {
         var content = new ByteArrayContent(envelope.ToArray());
-        content.Headers.ContentType = plain ? s_soapContentType : s_encryptedContentType;
+        content.Headers.ContentType = s_soapContentType;
         return content;
     }
 
