@@ -8,6 +8,10 @@ using Monitoring.Service.Metrics;
 using Monitoring.Service.Scheduling;
 using Quartz;
 using Monitoring.Sources.VSphere;
+using Monitoring.Sources.WinRM;
+using Monitoring.Sources.WinRM.HyperV;
+using Monitoring.Sources.WinRM.VirtualServer;
+using Monitoring.Sources.WinRM.Windows;
 using Monitoring.Storage;
 using Monitoring.Storage.Access;
 
@@ -59,6 +63,13 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<VSphereSessionPool>();
         services.AddSingleton<IInventoryCollector, VSphereCollector>();
         services.AddSingleton<IPerformanceCollector, VSpherePerformanceCollector>();
+        services.AddSingleton<WinRMSessionPool>();
+        services.AddSingleton<IInventoryCollector, WindowsCollector>();
+        services.AddSingleton<IPerformanceCollector, WindowsPerformanceCollector>();
+        services.AddSingleton<IInventoryCollector, HyperVCollector>();
+        services.AddSingleton<IPerformanceCollector, HyperVPerformanceCollector>();
+        services.AddSingleton<IInventoryCollector, VirtualServerCollector>();
+        services.AddSingleton<IPerformanceCollector, VirtualServerPerformanceCollector>();
         services.AddSingleton<CollectorRegistry>();
         return services;
     }

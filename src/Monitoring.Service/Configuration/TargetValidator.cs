@@ -54,6 +54,11 @@ internal static partial class TargetValidator
             }
 
             var authentication = ParseAuthentication(t.Authentication, kind, key, problems);
+            if (authentication == "Basic" && address?.Scheme == Uri.UriSchemeHttp)
+            {
+                problems.Add($"{key}:Authentication: Basic over http would send the password in clear; use an https:// Address (WinRM port 5986) or Ntlm, which seals every message over http");
+            }
+
             if (problems.Count == before)
             {
                 result.Add(new TargetDefinition(

@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Monitoring.Core.Collection;
+using Monitoring.Core.Model;
+using Monitoring.Sources.WinRM.Windows;
+
+namespace Monitoring.Sources.WinRM.HyperV;
+
+/// <summary>Reads a Hyper-V host's realtime load (CPU from the hypervisor's logical-processor counters, so
+/// guests count) and each running VM's CPU load and memory in use from <c>GetSummaryInformation</c>.</summary>
+public sealed class HyperVPerformanceCollector : IPerformanceCollector
+{
+    private const double MiB = 1024 * 1024;
+
+    private readonly WinRMSessionPool _pool;
+    private readonly ILogger<HyperVPerformanceCollector> _logger;
+    private readonly TimeProvider _time;
+    private readonly ConditionalWeakTable<WmiSession, HyperVHost> _hosts = [];
+
+    public HyperVPerformanceCollector(WinRMSessionPool pool, ILogger<HyperVPerformanceCollector> logger, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        _pool = pool;
+        _logger = logger;
+        _time = time;
+    }
+
+    /// <inheritdoc/>
+    public TargetKind Kind => TargetKind.HyperV;
+
+    /// <inheritdoc/>
+    public async Task<PerformanceBatch> CollectRealtimeAsync(TargetDefinition target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var session = _pool.SessionFor(target);
+        var at = _time.GetUtcNow();
+        var samples = new List<PerformanceSample>(16);
+        await HostPerformanceReader.ReadAsync(session, hypervisorCpu: true, at, samples, cancellationToken).ConfigureAwait(false);
+        var host = await HyperVHost.ResolveAsync(session, _hosts, cancellationToken).ConfigureAwait(false);
+        var summaries = await HyperVSummary.ReadAsync(session, host, cancellationToken).ConfigureAwait(false);
+        var objects = 1;
+        foreach (var (guid, summary) in summaries)
+        {
+            if (HyperVStates.PowerOf(summary.Int64("EnabledState"), host.Namespace.IsV2) != PowerState.PoweredOn)
+            {
+                continue;
+            }
+
+            objects++;
+            var vmId = ObjectId.Create(target.Name, guid);
+            if (summary.Double("ProcessorLoad") is { } load)
+            {
+                samples.Add(new PerformanceSample(vmId, PerformanceMetric.CpuUsage, at, Math.Clamp(load / 100d, 0, 1)));
+            }
+
+            if (summary.Double("MemoryUsage") is { } megabytes)
+            {
+                samples.Add(new PerformanceSample(vmId, PerformanceMetric.MemoryConsumed, at, megabytes * MiB));
+            }
+        }
+
+        WinRMLog.RealtimeRead(_logger, target.Name, samples.Count, objects);
+        return new PerformanceBatch(target.Name, _time.GetUtcNow(), samples, objects);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Monitoring.IntegrationTests.Infrastructure;
+using Monitoring.IntegrationTests.Sources.VSphere;
+using Xunit;
+
+namespace Monitoring.IntegrationTests.Sources.WinRM;
+
+/// <summary>The Hyper-V collector through the command line, against hosts of both WMI namespaces.</summary>
+public sealed class HyperVHostTests
+{
+    [Theory]
+    [InlineData("hyperv-2008r2", "web-01:poweredOn:healthy,sql-01:poweredOn:critical,test-01:poweredOff:healthy,build-01:suspended:healthy")]
+    [InlineData("hyperv-2016", "app-01:poweredOn:healthy,app-02:suspended:healthy,old-01:poweredOff:critical,saved-01:suspended:healthy")]
+    public async Task CollectOnce_HyperVHost_StoresHostAndVmsWithStatesDecodedPerNamespace(string profile, string expectedStates)
+    {
+        await using var endpoint = await WsManEndpoint.StartAsync(profile);
+        using var workspace = new Workspace();
+        var config = workspace.WriteConfig(endpoint.Target("hv", "HyperV"));
+
+        var collect = await Cli.RunAsync(workspace.Directory, "collect", "--once", "--config", config);
+
+        Assert.True(collect.ExitCode == 0, collect.ToString());
+        var stored = await VCenterInventoryTests.ReadInventoryAsync(workspace, config);
+        var system = ServedReply.Single(profile, "Win32_ComputerSystem");
+        var host = Assert.Single(stored.GetProperty("hosts").EnumerateArray());
+        Assert.Equal(system["Name"], host.GetProperty("name").GetString());
+        Assert.Equal("hyperv", host.GetProperty("hypervisor").GetString());
+        Assert.Equal(int.Parse(system["NumberOfLogicalProcessors"]!, CultureInfo.InvariantCulture), host.GetProperty("cpuCount").GetInt32());
+
+        var states = string.Join(',', ServedReply.Instances(profile, "Msvm_ComputerSystem").Select(m =>
+        {
+            var vm = WindowsHostTests.Vm(stored, m["ElementName"]!);
+            return $"{m["ElementName"]}:{vm.GetProperty("powerState").GetString()}:{vm.GetProperty("health").GetString()}";
+        }));
+        Assert.Equal(expectedStates, states);
+
+        var memory = ServedReply.Instances(profile, "Msvm_MemorySettingData");
+        var summaries = ServedReply.Instances(profile, "Msvm_SummaryInformation", "GetSummaryInformation");
+        foreach (var machine in ServedReply.Instances(profile, "Msvm_ComputerSystem"))
+        {
+            var vm = WindowsHostTests.Vm(stored, machine["ElementName"]!);
+            var guid = machine["Name"]!;
+            Assert.Equal("hv/" + guid, vm.GetProperty("id").GetString());
+            Assert.Equal(host.GetProperty("id").GetString(), vm.GetProperty("hostId").GetString());
+            var megabytes = long.Parse(memory.Single(m => m["InstanceID"]!.Contains(guid, StringComparison.Ordinal))["VirtualQuantity"]!, CultureInfo.InvariantCulture);
+            Assert.Equal(megabytes * 1024 * 1024, vm.GetProperty("memoryBytes").GetInt64());
+            Assert.Equal(int.Parse(summaries.Single(s => s["Name"] == guid)["NumberOfProcessors"]!, CultureInfo.InvariantCulture), vm.GetProperty("cpuCount").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task CollectOnce_HyperVKindOnAPlainWindowsServer_FailsSayingTheHostHasNoHyperVRole()
+    {
+        await using var endpoint = await WsManEndpoint.StartAsync("windows-2008r2");
+        using var workspace = new Workspace();
+        var config = workspace.WriteConfig(endpoint.Target("plain", "HyperV"));
+
+        var collect = await Cli.RunAsync(workspace.Directory, "collect", "--once", "--config", config);
+
+        Assert.Equal(1, collect.ExitCode);
+        Assert.Contains("plain: FAILED (protocol): neither root/virtualization/v2 nor root/virtualization exists on this host", collect.Stdout, StringComparison.Ordinal);
+    }
+}
