@@ -29,6 +29,9 @@ internal sealed class WmiSession
     /// <summary>Items the host lacks, as logged (class or counter names).</summary>
     public IReadOnlyCollection<string> Gaps => [.. _gapsLogged.Keys];
 
+    /// <summary><see cref="Gaps"/> in a stable order, for the target's status.</summary>
+    public IReadOnlyList<string> SortedGaps() => [.. _gapsLogged.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>Every instance <paramref name="wql"/> selects; a fault fails the pass.</summary>
     public async Task<IReadOnlyList<WmiInstance>> QueryAsync(string wmiNamespace, string wql, CancellationToken cancellationToken)
     {

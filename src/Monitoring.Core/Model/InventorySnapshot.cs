@@ -10,4 +10,9 @@ public sealed record InventorySnapshot(
     IReadOnlyList<InventoryCluster> Clusters,
     IReadOnlyList<InventoryHost> Hosts,
     IReadOnlyList<InventoryVm> Vms,
-    IReadOnlyList<InventoryDatastore> Datastores);
+    IReadOnlyList<InventoryDatastore> Datastores)
+{
+    /// <summary>Optional items (classes, counters) this target lacks, so the pass read everything else
+    /// without them: shown in the target's status, never a failure. Empty when nothing is missing.</summary>
+    public IReadOnlyList<string> Gaps { get; init; } = [];
+}

@@ -47,10 +47,14 @@ internal static class CollectVerb
         {
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"{result.Target}: ok: {s.Datacenters.Count} datacenters, {s.Clusters.Count} clusters, {s.Hosts.Count} hosts, {s.Vms.Count} VMs, {s.Datastores.Count} datastores ({c.Added} new, {c.Updated} updated, {c.MarkedGone} gone) in {seconds} s");
+                $"{result.Target}: ok: {s.Datacenters.Count} datacenters, {s.Clusters.Count} clusters, {s.Hosts.Count} hosts, {s.Vms.Count} VMs, {s.Datastores.Count} datastores ({c.Added} new, {c.Updated} updated, {c.MarkedGone} gone) in {seconds} s{GapsNote(s.Gaps)}");
         }
 
         var kind = (result.FailureKind ?? FailureKind.Protocol).ToString().ToLowerInvariant();
         return $"{result.Target}: FAILED ({kind}): {result.Error} after {seconds} s";
     }
+
+    /// <summary>" (gaps: a, b)" when the target lacks optional items, else nothing.</summary>
+    private static string GapsNote(IReadOnlyList<string> gaps) =>
+        gaps.Count == 0 ? string.Empty : $" (gaps: {string.Join(", ", gaps)})";
 }

@@ -57,7 +57,10 @@ internal sealed class InventoryPass
                 observer.OnInventory(snapshot);
             }
 
-            observer.OnOutcome(new PassOutcome(result.Target, PassKind.Inventory, _time.GetUtcNow(), result.Duration, result.FailureKind, result.Error));
+            observer.OnOutcome(new PassOutcome(result.Target, PassKind.Inventory, _time.GetUtcNow(), result.Duration, result.FailureKind, result.Error)
+            {
+                Gaps = result.Snapshot?.Gaps ?? [],
+            });
         }
 
         return result;

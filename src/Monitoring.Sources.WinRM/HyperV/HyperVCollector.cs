@@ -69,7 +69,10 @@ public sealed class HyperVCollector : IInventoryCollector
         }
 
         WinRMLog.InventoryRead(_logger, target.Name, 1, vms.Count, facts.Volumes.Count, host.Namespace.IsV2 ? "hyperv v2" : "hyperv v1");
-        return new InventorySnapshot(target.Name, _time.GetUtcNow(), [], [], [facts.Host], vms, facts.Volumes);
+        return new InventorySnapshot(target.Name, _time.GetUtcNow(), [], [], [facts.Host], vms, facts.Volumes)
+        {
+            Gaps = session.SortedGaps(),
+        };
     }
 
     /// <summary>Configured memory (MB) by VM GUID. A VM's active memory settings have the InstanceID

@@ -71,7 +71,10 @@ public sealed class VirtualServerCollector : IInventoryCollector
                 IsTemplate: false))
             .ToList();
         WinRMLog.InventoryRead(_logger, target.Name, 1, vms.Count, facts.Volumes.Count, "virtualserver");
-        return new InventorySnapshot(target.Name, _time.GetUtcNow(), [], [], [facts.Host], vms, facts.Volumes);
+        return new InventorySnapshot(target.Name, _time.GetUtcNow(), [], [], [facts.Host], vms, facts.Volumes)
+        {
+            Gaps = session.SortedGaps(),
+        };
     }
 
     /// <summary>The share of expected heartbeats received in the last interval: 100 is healthy; fewer means the

@@ -30,6 +30,9 @@ public sealed class WindowsCollector : IInventoryCollector
         var session = _pool.SessionFor(target);
         var facts = await WindowsHostReader.ReadAsync(session, HypervisorKind.Windows, cancellationToken).ConfigureAwait(false);
         WinRMLog.InventoryRead(_logger, target.Name, 1, 0, facts.Volumes.Count, "windows");
-        return new InventorySnapshot(target.Name, _time.GetUtcNow(), [], [], [facts.Host], [], facts.Volumes);
+        return new InventorySnapshot(target.Name, _time.GetUtcNow(), [], [], [facts.Host], [], facts.Volumes)
+        {
+            Gaps = session.SortedGaps(),
+        };
     }
 }

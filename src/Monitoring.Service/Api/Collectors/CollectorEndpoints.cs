@@ -42,7 +42,8 @@ internal static class CollectorEndpoints
                     outcome?.Duration.TotalSeconds,
                     outcome?.Failure?.ToString(),
                     outcome?.Error,
-                    status.LastSuccess(t.Name, kind));
+                    status.LastSuccess(t.Name, kind),
+                    outcome?.Gaps ?? []);
             })])).ToList();
         return TypedResults.Ok(documents);
     }
