@@ -54,6 +54,8 @@ public sealed class WinRMFaultTests
             Assert.StartsWith("ok: ok: 0 datacenters, 0 clusters, 1 hosts, 0 VMs, 2 datastores", lines["ok"], StringComparison.Ordinal);
             Assert.StartsWith("slowok: ok: ", lines["slowok"], StringComparison.Ordinal);
             Assert.StartsWith("gap: ok: 0 datacenters, 0 clusters, 1 hosts, 0 VMs, 0 datastores", lines["gap"], StringComparison.Ordinal);
+            Assert.EndsWith(" (gaps: Win32_LogicalDisk)", lines["gap"].TrimEnd(), StringComparison.Ordinal);
+            Assert.DoesNotContain("gaps:", lines["ok"], StringComparison.Ordinal);
             Assert.Contains("badpass: FAILED (authentication): the listener refused the credentials of user 'monitor' (Basic, HTTP 401)", lines["badpass"], StringComparison.Ordinal);
             Assert.Contains("hang: FAILED (timeout): Enumerate: no complete reply within 3 s (TimeoutSeconds)", lines["hang"], StringComparison.Ordinal);
             Assert.Contains("slow: FAILED (timeout): Enumerate: no complete reply within 3 s", lines["slow"], StringComparison.Ordinal);
