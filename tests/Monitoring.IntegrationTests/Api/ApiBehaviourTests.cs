@@ -171,6 +171,7 @@ public sealed class ApiBehaviourTests : IClassFixture<ApiService>
         var inventory = target["passes"]!.AsArray().Single(p => p!["kind"]!.GetValue<string>() == "inventory")!;
         Assert.True(inventory["succeeded"]!.GetValue<bool>());
         Assert.NotNull(inventory["lastSuccessAt"]);
+        Assert.Empty(inventory["gaps"]!.AsArray()); // the simulator lacks nothing optional
         Assert.DoesNotContain(Infrastructure.Simulator.Password, text, StringComparison.Ordinal);
     }
 
