@@ -1,3 +1,4 @@
+using Monitoring.Core.Collection;
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;

@@ -1,3 +1,4 @@
+using Monitoring.Core.Collection;
 using System.Net;
 
 namespace Monitoring.Sources.VSphere.Client;

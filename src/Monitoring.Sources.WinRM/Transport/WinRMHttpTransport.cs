@@ -21,14 +21,14 @@ internal sealed class WinRMHttpTransport : IWsManTransport
 
     private readonly HttpClient _http;
     private readonly TargetDefinition _target;
-    private readonly TlsPolicy? _tls;
+    private readonly CertificatePolicy? _tls;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _https;
     private WinRMAuthentication? _scheme;
     private NegotiateSession? _session;
 
     /// <summary>A transport over <paramref name="handler"/>, which it owns; tests hand in their own.</summary>
-    public WinRMHttpTransport(HttpMessageHandler handler, TargetDefinition target, TlsPolicy? tls)
+    public WinRMHttpTransport(HttpMessageHandler handler, TargetDefinition target, CertificatePolicy? tls)
     {
         ArgumentNullException.ThrowIfNull(target);
         _http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
@@ -46,7 +46,7 @@ internal sealed class WinRMHttpTransport : IWsManTransport
     public static WinRMHttpTransport Create(TargetDefinition target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var tls = new TlsPolicy(target.Thumbprint);
+        var tls = new CertificatePolicy(target.Thumbprint, "listener");
         var handler = new SocketsHttpHandler
         {
             UseCookies = false,

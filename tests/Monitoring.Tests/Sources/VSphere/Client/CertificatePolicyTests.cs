@@ -1,5 +1,5 @@
+using Monitoring.Core.Collection;
 using System.Net.Security;
-using Monitoring.Sources.VSphere.Client;
 using Monitoring.Tests.Support;
 using Xunit;
 

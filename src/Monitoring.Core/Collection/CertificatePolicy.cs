@@ -2,16 +2,24 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Monitoring.Sources.VSphere.Client;
+namespace Monitoring.Core.Collection;
 
 /// <summary>Decides whether to trust a server's certificate, per the <c>Thumbprint</c> contract:
 /// pinned means the leaf's SHA-256 must match and nothing else is checked; unpinned means the normal
 /// chain and name validation. There is deliberately no "accept anything" mode.</summary>
-internal sealed class CertificatePolicy
+/// <remarks>One rule for every source that speaks TLS (vSphere, WinRM), so the contract cannot drift.</remarks>
+public sealed class CertificatePolicy
 {
     private readonly byte[]? _pinned;
+    private readonly string _peer;
 
-    public CertificatePolicy(IReadOnlyList<byte>? pinnedSha256) => _pinned = pinnedSha256?.ToArray();
+    /// <param name="pinnedSha256">The target's <c>Thumbprint</c>, or null for chain and name validation.</param>
+    /// <param name="peer">What the refusal messages call the other side ("server", "listener").</param>
+    public CertificatePolicy(IReadOnlyList<byte>? pinnedSha256, string peer = "server")
+    {
+        _pinned = pinnedSha256?.ToArray();
+        _peer = peer;
+    }
 
     /// <summary>Why the last certificate was refused, for the operator; null when none was.</summary>
     public string? LastRefusal { get; private set; }
@@ -20,7 +28,7 @@ internal sealed class CertificatePolicy
     {
         if (certificate is null)
         {
-            LastRefusal = "the server presented no certificate";
+            LastRefusal = $"the {_peer} presented no certificate";
             return false;
         }
 
@@ -32,7 +40,7 @@ internal sealed class CertificatePolicy
                 return true;
             }
 
-            LastRefusal = $"the server's certificate (SHA-256 {Format(actual)}) does not match the pinned Thumbprint {Format(_pinned)}";
+            LastRefusal = $"the {_peer}'s certificate (SHA-256 {Format(actual)}) does not match the pinned Thumbprint {Format(_pinned)}";
             return false;
         }
 
@@ -41,7 +49,7 @@ internal sealed class CertificatePolicy
             return true;
         }
 
-        LastRefusal = $"the server's certificate is not trusted ({errors}); its SHA-256 is {Format(actual)}: "
+        LastRefusal = $"the {_peer}'s certificate is not trusted ({errors}); its SHA-256 is {Format(actual)}: "
             + "check it out of band, then pin it with Thumbprint or add its issuer to the trust store";
         return false;
     }
