@@ -26,6 +26,7 @@ public sealed class HealthEngine
     private readonly TimeProvider _time;
     private readonly IStateChangeStore _history;
     private readonly Dictionary<(string ObjectId, string Monitor), MonitorEntry> _monitors = [];
+    private readonly Dictionary<string, DateTimeOffset> _rolledSince = new(StringComparer.Ordinal);
     private HealthTopology _topology;
     private SettingsResolver _resolver;
     private HealthRollup _rollup;
@@ -174,6 +175,33 @@ public sealed class HealthEngine
         }
     }
 
+    /// <summary>Every object of the health tree now.</summary>
+    public IReadOnlyList<HealthObject> Objects()
+    {
+        lock (_gate)
+        {
+            return [.. _topology.Objects];
+        }
+    }
+
+    /// <summary>The object of the health tree with this id, or null.</summary>
+    public HealthObject? Find(string objectId)
+    {
+        lock (_gate)
+        {
+            return _topology.Find(objectId);
+        }
+    }
+
+    /// <summary>When the object's rolled-up state last changed (null: not since the engine started).</summary>
+    public DateTimeOffset? RolledSince(string objectId)
+    {
+        lock (_gate)
+        {
+            return _rolledSince.TryGetValue(objectId, out var at) ? at : null;
+        }
+    }
+
     public IReadOnlyList<StateChange> History(string? objectId, DateTimeOffset from, int max = 1000) => _history.Query(objectId, from, max);
 
     /// <summary>Takes a new health tree (the inventory changed): settings are checked again, monitors keep their
@@ -288,6 +316,7 @@ public sealed class HealthEngine
         foreach (var (id, before, after) in _rollup.SetMonitor(objectId, entry.Definition.Name, shown))
         {
             _history.Append(new StateChange(id, null, before.State, after.State, at, after.Cause, Maintenance.StatusOf(id, at).InMaintenance, false));
+            _rolledSince[id] = at;
         }
 
         UpdateAlert(entry, cause, maintenance);

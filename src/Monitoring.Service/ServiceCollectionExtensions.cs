@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
+using Monitoring.Service.Health;
 using Monitoring.Service.Hosting;
 using Monitoring.Service.Metrics;
 using Monitoring.Service.Scheduling;
@@ -53,6 +54,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<InventoryPass>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditTrail>();
+        services.AddHealthStores();
 
         services.AddSingleton<SampleWriter>();
         services.AddSingleton<RollupMaintenance>();
@@ -86,6 +88,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IRequestRecorder>(sp => sp.GetRequiredService<PrometheusExporter>());
         services.AddSingleton<IPassObserver, MetricsObserver>();
         services.AddHostedService<Otlp.OtlpExportService>();
+        services.AddHealthService();
         services.AddQuartz(q =>
         {
             q.UseInMemoryStore();

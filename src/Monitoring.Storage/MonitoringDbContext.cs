@@ -35,6 +35,16 @@ public abstract class MonitoringDbContext : DbContext
 
     public DbSet<AuditRecord> AuditTrail => Set<AuditRecord>();
 
+    public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+
+    public DbSet<AlertCommentRecord> AlertComments => Set<AlertCommentRecord>();
+
+    public DbSet<AlertChangeRecord> AlertChanges => Set<AlertChangeRecord>();
+
+    public DbSet<StateChangeRecord> StateChanges => Set<StateChangeRecord>();
+
+    public DbSet<MaintenanceWindowRecord> MaintenanceWindows => Set<MaintenanceWindowRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -29,6 +29,9 @@ public sealed class MonitoringOptions
     /// <summary>When a measure counts as a problem: the alert rules and health monitors read these.</summary>
     public ThresholdOptions Thresholds { get; set; } = new();
 
+    /// <summary>Host groups, monitor overrides, maintenance windows and custom resolution states of the health model.</summary>
+    public HealthOptions Health { get; set; } = new();
+
     /// <summary>OTLP export of the metrics (off unless an endpoint is configured).</summary>
     public OtlpOptions Otlp { get; set; } = new();
 }

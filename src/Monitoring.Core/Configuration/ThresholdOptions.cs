@@ -20,6 +20,8 @@ public sealed class ThresholdOptions
     public const int DefaultDatastoreTrendHours = 6;
     public const int DefaultCollectorFailingMinutes = 1;
     public const int DefaultCollectorStaleMinutes = 10;
+    public const int DefaultVmCpuWarningPercent = 90;
+    public const int DefaultVmCpuCriticalPercent = 97;
 
     /// <summary>Host CPU in use, percent of capacity, above which a host is under pressure (warning). Default 85.</summary>
     public int? HostCpuWarningPercent { get; set; }
@@ -62,4 +64,10 @@ public sealed class ThresholdOptions
 
     /// <summary>Minutes without a successful pass after which a target's values count as stale. Default 10.</summary>
     public int? CollectorStaleMinutes { get; set; }
+
+    /// <summary>VM CPU in use, percent of its vCPUs, for a warning on the VM's health (health monitor only). Default 90.</summary>
+    public int? VmCpuWarningPercent { get; set; }
+
+    /// <summary>VM CPU in use, percent, for a critical state and an alert (health monitor only). Default 97.</summary>
+    public int? VmCpuCriticalPercent { get; set; }
 }

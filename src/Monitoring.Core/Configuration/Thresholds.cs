@@ -18,6 +18,12 @@ public sealed record Thresholds(
 {
     private const string Key = "Monitoring:Thresholds";
 
+    /// <summary>VM CPU share for a warning (the VM's health monitor; no Prometheus rule reads it).</summary>
+    public double VmCpuWarning { get; init; } = ThresholdOptions.DefaultVmCpuWarningPercent / 100.0;
+
+    /// <summary>VM CPU share for critical.</summary>
+    public double VmCpuCritical { get; init; } = ThresholdOptions.DefaultVmCpuCriticalPercent / 100.0;
+
     /// <summary>The defaults: what the checked-in rules file is generated from.</summary>
     public static Thresholds Default { get; } = From(new ThresholdOptions(), []);
 
@@ -28,6 +34,7 @@ public sealed record Thresholds(
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(problems);
         var cpu = Pair(options.HostCpuWarningPercent, ThresholdOptions.DefaultHostCpuWarningPercent, options.HostCpuCriticalPercent, ThresholdOptions.DefaultHostCpuCriticalPercent, "HostCpu", problems);
+        var vmCpu = Pair(options.VmCpuWarningPercent, ThresholdOptions.DefaultVmCpuWarningPercent, options.VmCpuCriticalPercent, ThresholdOptions.DefaultVmCpuCriticalPercent, "VmCpu", problems);
         var memory = Pair(options.HostMemoryWarningPercent, ThresholdOptions.DefaultHostMemoryWarningPercent, options.HostMemoryCriticalPercent, ThresholdOptions.DefaultHostMemoryCriticalPercent, "HostMemory", problems);
 
         // Free space: critical is the lower share.
@@ -51,7 +58,11 @@ public sealed record Thresholds(
             TimeSpan.FromHours(Range(options.DatastoreFullWithinHours, ThresholdOptions.DefaultDatastoreFullWithinHours, 1, 24 * 90, "DatastoreFullWithinHours", problems)),
             TimeSpan.FromHours(Range(options.DatastoreTrendHours, ThresholdOptions.DefaultDatastoreTrendHours, 1, 24 * 30, "DatastoreTrendHours", problems)),
             Minutes(options.CollectorFailingMinutes, ThresholdOptions.DefaultCollectorFailingMinutes, 0, 1440, "CollectorFailingMinutes", problems),
-            Minutes(options.CollectorStaleMinutes, ThresholdOptions.DefaultCollectorStaleMinutes, 1, 10080, "CollectorStaleMinutes", problems));
+            Minutes(options.CollectorStaleMinutes, ThresholdOptions.DefaultCollectorStaleMinutes, 1, 10080, "CollectorStaleMinutes", problems))
+        {
+            VmCpuWarning = vmCpu.Warning / 100.0,
+            VmCpuCritical = vmCpu.Critical / 100.0,
+        };
     }
 
     private static (int Warning, int Critical) Pair(int? warning, int warningDefault, int? critical, int criticalDefault, string stem, List<string> problems)

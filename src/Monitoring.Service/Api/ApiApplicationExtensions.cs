@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Monitoring.Service.Api.Access;
+using Monitoring.Service.Api.Alerts;
 using Monitoring.Service.Api.Audit;
 using Monitoring.Service.Api.Collectors;
+using Monitoring.Service.Api.Health;
 using Monitoring.Service.Api.Inventory;
 using Monitoring.Service.Api.Keys;
+using Monitoring.Service.Api.Maintenance;
 using Monitoring.Service.Api.Performance;
 
 namespace Monitoring.Service.Api;
@@ -33,6 +36,9 @@ internal static class ApiApplicationExtensions
         api.MapCollectors();
         api.MapApiKeys();
         api.MapAudit();
+        api.MapAlerts();
+        api.MapHealth();
+        api.MapMaintenance();
         return app;
     }
 }

@@ -22,6 +22,7 @@ internal static class CliApplication
         root.Subcommands.Add(DemoVerb.Create(global));
         root.Subcommands.Add(RulesVerb.Create(global));
         root.Subcommands.Add(ApiKeyVerb.Create(global));
+        root.Subcommands.Add(AlertsVerb.Create(global));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

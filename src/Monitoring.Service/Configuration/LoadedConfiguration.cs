@@ -23,6 +23,9 @@ internal sealed record LoadedConfiguration(
     /// <summary>The validated thresholds (<c>Monitoring:Thresholds</c>).</summary>
     public Thresholds Thresholds { get; init; } = Thresholds.Default;
 
+    /// <summary>The validated health model settings (<c>Monitoring:Health</c>, monitors from <c>Monitoring:Thresholds</c>).</summary>
+    public Health.HealthConfiguration Health { get; init; } = Monitoring.Service.Health.HealthConfiguration.Default;
+
     /// <summary>The validated OTLP export settings (<c>Monitoring:Otlp</c> and the standard variables).</summary>
     public Otlp.OtlpSettings Otlp { get; init; } = new(false, null, null, TimeSpan.FromSeconds(OtlpOptions.DefaultExportIntervalSeconds));
 }

@@ -8,7 +8,7 @@ namespace Monitoring.Tests.HealthModel;
 public sealed class HealthSettingsTests
 {
     private static SettingsResolver Resolver(params MonitorOverride[] overrides) =>
-        new(new HealthSettings { Overrides = overrides }, E.Topology());
+        new(new HealthSettings { Overrides = overrides, Monitors = E.Monitors }, E.Topology());
 
     [Fact]
     public void Resolve_GroupThenObjectOverride_ObjectWinsAndUnsetValuesComeFromBelow()
@@ -17,13 +17,13 @@ public sealed class HealthSettingsTests
             new MonitorOverride("host.cpu", HostGroup: "prod", Warning: 0.70, ConsecutiveSamples: 5),
             new MonitorOverride("host.cpu", ObjectId: E.Host1, Warning: 0.60));
 
-        var host1 = resolver.Resolve(StandardMonitors.HostCpu, E.Host1).Thresholds!;
-        var host2 = resolver.Resolve(StandardMonitors.HostCpu, E.Host2).Thresholds!;
-        var standalone = resolver.Resolve(StandardMonitors.HostCpu, E.Standalone).Thresholds!;
+        var host1 = resolver.Resolve(E.HostCpu, E.Host1).Thresholds!;
+        var host2 = resolver.Resolve(E.HostCpu, E.Host2).Thresholds!;
+        var standalone = resolver.Resolve(E.HostCpu, E.Standalone).Thresholds!;
 
         Assert.Equal((0.60, 0.90, 5), (host1.Warning!.Value, host1.Critical!.Value, host1.ConsecutiveSamples));
         Assert.Equal((0.70, 0.90, 5), (host2.Warning!.Value, host2.Critical!.Value, host2.ConsecutiveSamples));
-        Assert.Equal(StandardMonitors.HostCpu.Thresholds, standalone);
+        Assert.Equal(E.HostCpu.Thresholds, standalone);
     }
 
     [Fact]
@@ -31,8 +31,8 @@ public sealed class HealthSettingsTests
     {
         var resolver = Resolver(new MonitorOverride("host.memory", HostGroup: "prod", Enabled: false));
 
-        Assert.False(resolver.Resolve(StandardMonitors.HostMemory, E.Host3).Enabled);
-        Assert.True(resolver.Resolve(StandardMonitors.HostMemory, E.Standalone).Enabled);
+        Assert.False(resolver.Resolve(E.HostMemory, E.Host3).Enabled);
+        Assert.True(resolver.Resolve(E.HostMemory, E.Standalone).Enabled);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Monitoring.Core.Configuration;
 using Monitoring.Core.Model;
 using ReportedHealth = Monitoring.Core.Model.Health;
 using Monitoring.HealthModel;
@@ -27,6 +28,16 @@ internal sealed class HealthTestEstate
     public const string Group = "group:prod";
 
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The standard monitors with the thresholds these tests were written for: host CPU 80/90 %, memory
+    /// 85/95 %, three samples in a row (one minute of 20-second samples), as an operator could configure them.</summary>
+    public static readonly IReadOnlyList<MonitorDefinition> Monitors = StandardMonitors.From(
+        Thresholds.Default with { HostCpuWarning = 0.80, HostCpuCritical = 0.90, HostMemoryWarning = 0.85, HostMemoryCritical = 0.95, HostPressureFor = TimeSpan.FromMinutes(1) },
+        TimeSpan.FromSeconds(20));
+
+    public static MonitorDefinition HostCpu => Monitors.Single(m => m.Name == StandardMonitors.HostCpuName);
+
+    public static MonitorDefinition HostMemory => Monitors.Single(m => m.Name == StandardMonitors.HostMemoryName);
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -58,7 +69,7 @@ internal sealed class HealthTestEstate
         new HealthTopologyBuilder().AddInventory(Snapshot()).AddHostGroup(new HostGroup("prod", [Cluster])).Build();
 
     public HealthEngine Engine(HealthSettings? settings = null, ResolutionStateCatalog? states = null) =>
-        new(settings ?? new HealthSettings(), Topology(), History, AlertStore, Windows, states ?? new ResolutionStateCatalog(), Clock);
+        new((settings ?? new HealthSettings()) with { Monitors = Monitors }, Topology(), History, AlertStore, Windows, states ?? new ResolutionStateCatalog(), Clock);
 
     /// <summary>Feeds one sample and moves the clock on by the realtime interval (20 s), as the collector would.</summary>
     public void Sample(HealthEngine engine, string objectId, string metric, params double[] values)

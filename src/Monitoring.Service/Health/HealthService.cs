@@ -1,0 +1,311 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Monitoring.Core.Model;
+using Monitoring.HealthModel;
+using Monitoring.HealthModel.Model;
+using Monitoring.HealthModel.Settings;
+using Monitoring.HealthModel.Storage;
+using Monitoring.Service.Collection;
+using Monitoring.Service.Configuration;
+using Monitoring.Storage;
+using Monitoring.Storage.Health;
+
+namespace Monitoring.Service.Health;
+
+/// <summary>The health engine inside the running service: built from the stored inventory at start, fed by every
+/// pass (poll outcomes to availability, realtime samples to thresholds, inventory to source status and the tree),
+/// ticked on a timer so that time-driven states (a target failing long enough, data gone stale) change on their own.</summary>
+/// <remarks>Alerts and maintenance windows live in the database, so a restart reads them back: an open alert is
+/// found again by its object and monitor and counted, never duplicated. A failure here is logged and never reaches
+/// the pass that reported: collection carries on whatever the health model does.</remarks>
+internal sealed class HealthService : BackgroundService, IPassObserver
+{
+    /// <summary>How often time-driven checks run; well inside the two minutes an unreachable target has to alert.</summary>
+    public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(5);
+
+    private static readonly HashSet<string> s_thresholdMetrics = [PerformanceMetric.CpuUsage, PerformanceMetric.MemoryUsage];
+
+    private readonly HealthConfiguration _configuration;
+    private readonly InventoryReader _inventory;
+    private readonly EfStateChangeStore _history;
+    private readonly EfAlertStore _alerts;
+    private readonly IMaintenanceWindowStore _windows;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HealthService> _logger;
+    private readonly HealthTopologyFactory _factory;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, InventorySnapshot> _snapshots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _shapes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string ObjectId, string Metric), DateTimeOffset> _lastSample = [];
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource<HealthEngine> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private HealthEngine? _engine;
+    private IReadOnlyList<MonitorOverride> _placed = [];
+
+    public HealthService(
+        LoadedConfiguration configuration,
+        InventoryReader inventory,
+        EfStateChangeStore history,
+        EfAlertStore alerts,
+        EfMaintenanceWindowStore windows,
+        TimeProvider time,
+        ILogger<HealthService> logger)
+    {
+        _configuration = configuration.Health;
+        _inventory = inventory;
+        _history = history;
+        _alerts = alerts;
+        _windows = new ConfiguredMaintenanceWindowStore(windows, _configuration.MaintenanceWindows);
+        _time = time;
+        _logger = logger;
+        _factory = new HealthTopologyFactory(_configuration, [.. configuration.Targets.Select(t => t.Name)]);
+    }
+
+    /// <summary>The windows the engine honours (configured and stored).</summary>
+    public IMaintenanceWindowStore Windows => _windows;
+
+    /// <summary>The engine, once built (at start, before the first poll).</summary>
+    public HealthEngine? Engine => _engine;
+
+    /// <summary>Waits until the engine is built.</summary>
+    public Task<HealthEngine> ReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Built before the scheduler starts (this service is registered ahead of it), so no pass finds it missing.
+        var stored = await _inventory.ReadAsync(includeGone: false, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            foreach (var snapshot in HealthTopologyFactory.FromStored(stored))
+            {
+                _snapshots[snapshot.Target] = snapshot;
+                _shapes[snapshot.Target] = HealthTopologyFactory.ShapeOf(snapshot);
+                RememberNames(snapshot);
+            }
+
+            var (topology, settings) = _factory.Build(_snapshots.Values);
+            WarnUnplaced();
+            _engine = new HealthEngine(settings, topology, _history, _alerts, _windows, _configuration.Catalog(), _time);
+            _placed = settings.Overrides;
+            foreach (var snapshot in _snapshots.Values)
+            {
+                RecordStatus(_engine, snapshot);
+            }
+
+            var open = _alerts.Query(new AlertQuery(true, null, null, null, 0, 1)).Total;
+            HealthLog.Started(_logger, topology.Objects.Count, open);
+        }
+
+        Flush();
+        _ready.TrySetResult(_engine!);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TickInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Guard("tick", engine => engine.Tick());
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+
+        Flush();
+    }
+
+    public void OnInventory(InventorySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Guard("inventory of " + snapshot.Target, engine =>
+        {
+            lock (_gate)
+            {
+                _snapshots[snapshot.Target] = snapshot;
+                RememberNames(snapshot);
+                var shape = HealthTopologyFactory.ShapeOf(snapshot);
+                if (!_shapes.TryGetValue(snapshot.Target, out var before) || before != shape)
+                {
+                    _shapes[snapshot.Target] = shape;
+                    Rebuild(engine);
+                }
+            }
+
+            RecordStatus(_engine ?? engine, snapshot);
+        });
+    }
+
+    public void OnRealtime(PerformanceBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Guard("realtime samples of " + batch.Target, engine =>
+        {
+            engine.RecordHeartbeat(HealthTopologyBuilder.TargetNodeId(batch.Target));
+
+            // Sources may hand samples newest first and repeat the last ones of the previous pass: feed each
+            // object's new samples once, oldest first, as the consecutive-sample count expects.
+            var fresh = new List<PerformanceSample>();
+            lock (_gate)
+            {
+                foreach (var group in batch.Samples.Where(s => s_thresholdMetrics.Contains(s.Metric)).GroupBy(s => (s.ObjectId, s.Metric)))
+                {
+                    var last = _lastSample.GetValueOrDefault(group.Key, DateTimeOffset.MinValue);
+                    var newer = group.Where(s => s.Timestamp > last).OrderBy(s => s.Timestamp).ToList();
+                    if (newer.Count > 0)
+                    {
+                        _lastSample[group.Key] = newer[^1].Timestamp;
+                        fresh.AddRange(newer);
+                    }
+                }
+            }
+
+            foreach (var sample in fresh)
+            {
+                engine.RecordSample(sample.ObjectId, sample.Metric, sample.Value);
+            }
+        });
+    }
+
+    public void OnOutcome(PassOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Guard("outcome of " + outcome.Target, engine =>
+        {
+            if (outcome.Failure is { } failure)
+            {
+                engine.RecordPollFailed(outcome.Target, failure, outcome.Error ?? failure.ToString());
+            }
+            else
+            {
+                engine.RecordPollSucceeded(outcome.Target);
+            }
+        });
+    }
+
+    /// <summary>The name an object goes by: the inventory's name, a host group's or target's name, "estate".</summary>
+    public string NameOf(string objectId)
+    {
+        ArgumentNullException.ThrowIfNull(objectId);
+        lock (_gate)
+        {
+            if (_names.TryGetValue(objectId, out var name))
+            {
+                return name;
+            }
+        }
+
+        var colon = objectId.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && !objectId.Contains('/', StringComparison.Ordinal) ? objectId[(colon + 1)..] : objectId;
+    }
+
+    private void RememberNames(InventorySnapshot snapshot)
+    {
+        foreach (var (id, name) in snapshot.Clusters.Select(c => (c.Id, c.Name)).Concat(snapshot.Hosts.Select(h => (h.Id, h.Name)))
+            .Concat(snapshot.Vms.Select(v => (v.Id, v.Name))).Concat(snapshot.Datastores.Select(d => (d.Id, d.Name))))
+        {
+            _names[id] = name;
+        }
+    }
+
+    private static void RecordStatus(HealthEngine engine, InventorySnapshot snapshot)
+    {
+        foreach (var host in snapshot.Hosts)
+        {
+            engine.RecordSourceStatus(host.Id, host.Health);
+        }
+
+        foreach (var vm in snapshot.Vms.Where(v => !v.IsTemplate))
+        {
+            engine.RecordSourceStatus(vm.Id, vm.Health);
+        }
+
+        foreach (var cluster in snapshot.Clusters)
+        {
+            engine.RecordSourceStatus(cluster.Id, cluster.Health);
+        }
+
+        foreach (var datastore in snapshot.Datastores)
+        {
+            engine.RecordSourceStatus(datastore.Id, datastore.Health);
+            if (datastore is { CapacityBytes: > 0, FreeBytes: >= 0 })
+            {
+                engine.RecordSample(datastore.Id, StandardMonitors.DatastoreFreeRatio, (double)datastore.FreeBytes.Value / datastore.CapacityBytes.Value);
+            }
+        }
+    }
+
+    private void Rebuild(HealthEngine engine)
+    {
+        var (topology, settings) = _factory.Build(_snapshots.Values);
+        WarnUnplaced();
+        try
+        {
+            if (settings.Overrides.SequenceEqual(_placed))
+            {
+                engine.UseTopology(topology);
+                return;
+            }
+
+            // An override's object appeared or went: the engine takes its settings once, so it is built anew. Monitor
+            // states start again from unknown; alerts are in the database and are found again, not duplicated.
+            _engine = new HealthEngine(settings, topology, _history, _alerts, _windows, _configuration.Catalog(), _time);
+            _placed = settings.Overrides;
+            foreach (var snapshot in _snapshots.Values)
+            {
+                RecordStatus(_engine, snapshot);
+            }
+        }
+        catch (HealthSettingsException e)
+        {
+            HealthLog.TopologyRefused(_logger, string.Join("; ", e.Errors));
+        }
+    }
+
+    private void WarnUnplaced()
+    {
+        foreach (var line in _factory.Unplaced)
+        {
+            if (_warned.Add(line))
+            {
+                HealthLog.Unplaced(_logger, line);
+            }
+        }
+    }
+
+    private void Guard(string step, Action<HealthEngine> action)
+    {
+        if (_engine is not { } engine)
+        {
+            return;
+        }
+
+        try
+        {
+            action(engine);
+            _history.Flush();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            HealthLog.Failed(_logger, step, e.Message);
+            HealthLog.FailedDetails(_logger, e, step);
+        }
+    }
+
+    private void Flush()
+    {
+        try
+        {
+            _history.Flush();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            HealthLog.Failed(_logger, "storing the state history", e.Message);
+        }
+    }
+}

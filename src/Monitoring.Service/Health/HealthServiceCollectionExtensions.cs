@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Monitoring.HealthModel.Storage;
+using Monitoring.Service.Collection;
+using Monitoring.Storage.Health;
+
+namespace Monitoring.Service.Health;
+
+/// <summary>The health model's wiring: the database stores (for the command line too) and the service's engine.</summary>
+internal static class HealthServiceCollectionExtensions
+{
+    /// <summary>The stores, for every verb. The EF alert store is also the alert change log the exports read.</summary>
+    public static IServiceCollection AddHealthStores(this IServiceCollection services)
+    {
+        services.AddSingleton<EfAlertStore>();
+        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<EfAlertStore>());
+        services.AddSingleton<IAlertChangeLog>(sp => sp.GetRequiredService<EfAlertStore>());
+        services.AddSingleton<EfStateChangeStore>();
+        services.AddSingleton<IStateChangeStore>(sp => sp.GetRequiredService<EfStateChangeStore>());
+        services.AddSingleton<EfMaintenanceWindowStore>();
+        services.AddSingleton<AlertDesk>();
+        return services;
+    }
+
+    /// <summary>The engine in the running service: a pass observer and a hosted service (registered ahead of the scheduler).</summary>
+    public static IServiceCollection AddHealthService(this IServiceCollection services)
+    {
+        services.AddSingleton<HealthService>();
+        services.AddSingleton<IPassObserver>(sp => sp.GetRequiredService<HealthService>());
+        services.AddHostedService(sp => sp.GetRequiredService<HealthService>());
+        return services;
+    }
+}
