@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
-using Monitoring.Service.Health;
+using Monitoring.Service.HealthHosting;
 using Monitoring.Service.Hosting;
 using Monitoring.Service.Metrics;
 using Monitoring.Service.Scheduling;

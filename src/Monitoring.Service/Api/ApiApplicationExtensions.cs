@@ -3,7 +3,7 @@ using Monitoring.Service.Api.Access;
 using Monitoring.Service.Api.Alerts;
 using Monitoring.Service.Api.Audit;
 using Monitoring.Service.Api.Collectors;
-using Monitoring.Service.Api.Health;
+using Monitoring.Service.Api.HealthTree;
 using Monitoring.Service.Api.Inventory;
 using Monitoring.Service.Api.Keys;
 using Monitoring.Service.Api.Maintenance;

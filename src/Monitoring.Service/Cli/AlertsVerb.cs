@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Monitoring.HealthModel.Alerts;
 using Monitoring.Service.Api.Alerts;
-using Monitoring.Service.Health;
+using Monitoring.Service.HealthHosting;
 using Monitoring.Storage.Access;
-using Monitoring.Storage.Health;
+using Monitoring.Storage.HealthStores;
 
 namespace Monitoring.Service.Cli;
 

@@ -81,7 +81,7 @@ internal static class ConfigurationLoader
         var schedule = ScheduleSettings.From(options.Schedule, problems);
         var retention = RetentionFrom(options.Retention, problems);
         var thresholds = Thresholds.From(options.Thresholds, problems);
-        var health = Health.HealthConfigurationReader.From(options.Health, thresholds, schedule.RealtimeInterval, problems);
+        var health = HealthHosting.HealthConfigurationReader.From(options.Health, thresholds, schedule.RealtimeInterval, problems);
         var otlp = Otlp.OtlpSettings.From(options.Otlp, name => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name), problems);
         if (problems.Count > 0)
         {

@@ -24,7 +24,7 @@ internal sealed record LoadedConfiguration(
     public Thresholds Thresholds { get; init; } = Thresholds.Default;
 
     /// <summary>The validated health model settings (<c>Monitoring:Health</c>, monitors from <c>Monitoring:Thresholds</c>).</summary>
-    public Health.HealthConfiguration Health { get; init; } = Monitoring.Service.Health.HealthConfiguration.Default;
+    public HealthHosting.HealthConfiguration Health { get; init; } = Monitoring.Service.HealthHosting.HealthConfiguration.Default;
 
     /// <summary>The validated OTLP export settings (<c>Monitoring:Otlp</c> and the standard variables).</summary>
     public Otlp.OtlpSettings Otlp { get; init; } = new(false, null, null, TimeSpan.FromSeconds(OtlpOptions.DefaultExportIntervalSeconds));

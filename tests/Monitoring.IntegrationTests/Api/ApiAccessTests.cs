@@ -107,6 +107,34 @@ public sealed class ApiAccessTests : IClassFixture<ApiService>
     private async Task<(string PathAndQuery, string? Body)> SampleAsync(Operation operation)
     {
         var path = operation.Path;
+        if (path.StartsWith("/api/v1/alerts/{id}", StringComparison.Ordinal))
+        {
+            // A fresh open alert per call: an action such as close leaves its alert closed (409 for the next role).
+            var action = path["/api/v1/alerts/{id}".Length..];
+            var body = action switch
+            {
+                "/resolution-state" => "{\"state\":249}",
+                "/owner" => "{\"owner\":\"walker\"}",
+                "/comments" => "{\"text\":\"walked\"}",
+                _ => null,
+            };
+            return ($"/api/v1/alerts/{_api.StoreAlert()}{action}", body);
+        }
+
+        switch ($"{operation.Method} {path}")
+        {
+            case "GET /api/v1/health/{id}":
+                return ("/api/v1/health/estate", null);
+            case "POST /api/v1/maintenance":
+                return (path, "{\"object\":\"target:vc1\",\"durationMinutes\":1,\"reason\":\"walk\"}");
+            case "DELETE /api/v1/maintenance/{id}":
+                using (var created = await _api.SendAsync(HttpMethod.Post, "/api/v1/maintenance", _api.AdminKey, "{\"object\":\"target:vc1\",\"durationMinutes\":1,\"reason\":\"walk\"}"))
+                {
+                    Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+                    return ($"/api/v1/maintenance/{(await ApiService.JsonAsync(created))["id"]!.GetValue<string>()}", null);
+                }
+        }
+
         if (path.EndsWith("/{id}", StringComparison.Ordinal))
         {
             var list = path["/api/v1/".Length..^"/{id}".Length];

@@ -125,6 +125,24 @@ public sealed class ApiService : IAsyncLifetime
         return await Service.Http.SendAsync(request);
     }
 
+    /// <summary>Stores an open alert on the target straight into the database (as the engine would) and returns its id.</summary>
+    internal long StoreAlert()
+    {
+        var database = Monitoring.Storage.MonitoringDatabase.Sqlite($"Data Source={DatabasePath}", Workspace.Directory);
+        var now = DateTimeOffset.UtcNow;
+        return new Monitoring.Storage.HealthStores.EfAlertStore(database, TimeProvider.System).Add(new Monitoring.HealthModel.Alerts.Alert
+        {
+            Name = "VirtTestAlert",
+            Description = "stored by the test",
+            Severity = Monitoring.HealthModel.Alerts.AlertSeverity.Warning,
+            Priority = Monitoring.HealthModel.Alerts.AlertPriority.Normal,
+            ObjectId = "target:vc1",
+            Source = "test." + Guid.NewGuid().ToString("N"),
+            RaisedAt = now,
+            LastModifiedAt = now,
+        }).Id;
+    }
+
     /// <summary>The items of <c>GET /api/v1/LIST</c> (admin key).</summary>
     internal async Task<JsonArray> ListAsync(string list, string query = "")
     {

@@ -5,8 +5,8 @@ using Monitoring.Core.Access;
 using Monitoring.HealthModel.Alerts;
 using Monitoring.Service.Api.Access;
 using Monitoring.Service.Api.Http;
-using Monitoring.Service.Health;
-using Monitoring.Storage.Health;
+using Monitoring.Service.HealthHosting;
+using Monitoring.Storage.HealthStores;
 
 namespace Monitoring.Service.Api.Alerts;
 

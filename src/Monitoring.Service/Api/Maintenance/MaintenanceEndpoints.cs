@@ -6,7 +6,7 @@ using Monitoring.HealthModel.Model;
 using Monitoring.HealthModel.Settings;
 using Monitoring.Service.Api.Access;
 using Monitoring.Service.Api.Http;
-using Monitoring.Service.Health;
+using Monitoring.Service.HealthHosting;
 
 namespace Monitoring.Service.Api.Maintenance;
 

@@ -1,4 +1,4 @@
-namespace Monitoring.Storage.Health;
+namespace Monitoring.Storage.HealthStores;
 
 /// <summary>A filtered, paged read of the stored alerts (the API's and the command line's lists).</summary>
 /// <param name="Open">True: open alerts only; false: closed only; null: all.</param>

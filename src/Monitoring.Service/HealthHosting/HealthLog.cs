@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Monitoring.Service.Health;
+namespace Monitoring.Service.HealthHosting;
 
 /// <summary>The health service's log lines.</summary>
 internal static partial class HealthLog

@@ -4,7 +4,7 @@ using Monitoring.HealthModel.Settings;
 using Monitoring.Storage;
 using ReportedHealth = Monitoring.Core.Model.Health;
 
-namespace Monitoring.Service.Health;
+namespace Monitoring.Service.HealthHosting;
 
 /// <summary>Builds the health tree from the inventory (stored, then updated by each pass), the configured targets and
 /// the host groups, and the overrides that fit it.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Monitoring.Service.Api.Health;
+namespace Monitoring.Service.Api.HealthTree;
 
 /// <summary>One unit monitor of an object: <c>{ name, state, since, cause, flapping }</c>.</summary>
 internal sealed record MonitorStateView(

@@ -3,7 +3,7 @@ using Monitoring.HealthModel.Maintenance;
 using Monitoring.HealthModel.Model;
 using Monitoring.HealthModel.Settings;
 
-namespace Monitoring.Service.Health;
+namespace Monitoring.Service.HealthHosting;
 
 /// <summary>The validated <c>Monitoring:Health</c> section, with the monitors built from <c>Monitoring:Thresholds</c>.</summary>
 /// <param name="Settings">The monitors and every override as configured (object overrides are matched to the inventory at run time).</param>

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.HealthModel.Storage;
 using Monitoring.Service.Collection;
-using Monitoring.Storage.Health;
+using Monitoring.Storage.HealthStores;
 
-namespace Monitoring.Service.Health;
+namespace Monitoring.Service.HealthHosting;
 
 /// <summary>The health model's wiring: the database stores (for the command line too) and the service's engine.</summary>
 internal static class HealthServiceCollectionExtensions

@@ -4,7 +4,7 @@ using Monitoring.HealthModel.Model;
 using Monitoring.HealthModel.Storage;
 using Monitoring.Storage.Records;
 
-namespace Monitoring.Storage.Health;
+namespace Monitoring.Storage.HealthStores;
 
 /// <summary>Alerts in the database, with the alert change log written in the same transaction as each change.</summary>
 /// <remarks>The database is the truth: the service and the command line both act on it, so every read goes to it

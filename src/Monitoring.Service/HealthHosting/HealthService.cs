@@ -8,9 +8,9 @@ using Monitoring.HealthModel.Storage;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
 using Monitoring.Storage;
-using Monitoring.Storage.Health;
+using Monitoring.Storage.HealthStores;
 
-namespace Monitoring.Service.Health;
+namespace Monitoring.Service.HealthHosting;
 
 /// <summary>The health engine inside the running service: built from the stored inventory at start, fed by every
 /// pass (poll outcomes to availability, realtime samples to thresholds, inventory to source status and the tree),

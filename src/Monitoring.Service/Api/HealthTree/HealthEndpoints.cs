@@ -6,9 +6,9 @@ using Monitoring.HealthModel;
 using Monitoring.HealthModel.Model;
 using Monitoring.Service.Api.Access;
 using Monitoring.Service.Api.Http;
-using Monitoring.Service.Health;
+using Monitoring.Service.HealthHosting;
 
-namespace Monitoring.Service.Api.Health;
+namespace Monitoring.Service.Api.HealthTree;
 
 /// <summary><c>/api/v1/health</c> (reader): every object of the health tree with its rolled-up state, one object with its
 /// monitors, and the state history. Answers 503 until the engine is built (a moment after start).</summary>

@@ -4,7 +4,7 @@ using Monitoring.HealthModel.Storage;
 using Monitoring.Storage.Configurations;
 using Monitoring.Storage.Records;
 
-namespace Monitoring.Storage.Health;
+namespace Monitoring.Storage.HealthStores;
 
 /// <summary>The state history in the database.</summary>
 /// <remarks>The engine appends under its lock, and one inventory pass can change hundreds of states at once (every

@@ -1,7 +1,7 @@
 using Monitoring.HealthModel.Maintenance;
 using Monitoring.HealthModel.Storage;
 
-namespace Monitoring.Service.Health;
+namespace Monitoring.Service.HealthHosting;
 
 /// <summary>The maintenance windows the engine honours: those in the configuration plus those stored through the API.
 /// New windows go to the database; a configured window cannot be ended through the API (edit the configuration).</summary>

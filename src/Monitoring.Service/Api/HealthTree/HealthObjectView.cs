@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Monitoring.Service.Api.Health;
+namespace Monitoring.Service.Api.HealthTree;
 
 /// <summary>An object's health: <c>{ object, kind, name, state, inMaintenance, since }</c>; one object adds
 /// <c>monitors</c> and <c>parent</c>.</summary>

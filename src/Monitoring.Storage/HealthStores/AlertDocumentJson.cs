@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Monitoring.HealthModel.Alerts;
 
-namespace Monitoring.Storage.Health;
+namespace Monitoring.Storage.HealthStores;
 
 /// <summary>How an alert is written into the change log: its own shape, enums by name, the resolution state as its number.</summary>
 internal static class AlertDocumentJson

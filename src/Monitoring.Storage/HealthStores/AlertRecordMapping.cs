@@ -2,7 +2,7 @@ using Monitoring.HealthModel.Alerts;
 using Monitoring.Storage.Configurations;
 using Monitoring.Storage.Records;
 
-namespace Monitoring.Storage.Health;
+namespace Monitoring.Storage.HealthStores;
 
 /// <summary>Between the health model's <see cref="Alert"/> and its rows.</summary>
 internal static class AlertRecordMapping

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Monitoring.Service.Api.Health;
+namespace Monitoring.Service.Api.HealthTree;
 
 /// <summary>One entry of the state history: <c>{ object, monitor (null = rolled up), from, to, at, cause, inMaintenance }</c>.</summary>
 internal sealed record StateChangeView(

@@ -3,9 +3,9 @@ using Monitoring.HealthModel.Alerts;
 using Monitoring.HealthModel.Maintenance;
 using Monitoring.Service.Configuration;
 using Monitoring.Storage;
-using Monitoring.Storage.Health;
+using Monitoring.Storage.HealthStores;
 
-namespace Monitoring.Service.Health;
+namespace Monitoring.Service.HealthHosting;
 
 /// <summary>What the API and the command line act on alerts with: the tracker over the database (so an
 /// acknowledgement from either is the same change, logged the same way) and whether an object is in maintenance.</summary>

@@ -3,7 +3,7 @@ using Monitoring.HealthModel.Maintenance;
 using Monitoring.HealthModel.Storage;
 using Monitoring.Storage.Records;
 
-namespace Monitoring.Storage.Health;
+namespace Monitoring.Storage.HealthStores;
 
 /// <summary>Maintenance windows set through the API, in the database.</summary>
 /// <remarks>The engine asks "which windows are active?" on every change of state; the answer is cached for a few

@@ -6,7 +6,7 @@ using Monitoring.HealthModel.Maintenance;
 using Monitoring.HealthModel.Model;
 using Monitoring.HealthModel.Settings;
 
-namespace Monitoring.Service.Health;
+namespace Monitoring.Service.HealthHosting;
 
 /// <summary>Checks <c>Monitoring:Health</c> at start-up. What can be judged without the inventory is judged here
 /// (an unknown monitor or host group, an impossible threshold, a window that ends before it starts): each problem
