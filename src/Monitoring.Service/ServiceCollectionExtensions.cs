@@ -14,6 +14,8 @@ using Monitoring.Sources.WinRM.VirtualServer;
 using Monitoring.Sources.WinRM.Windows;
 using Monitoring.Storage;
 using Monitoring.Storage.Access;
+using Monitoring.Storage.Exports;
+using Monitoring.Service.Exports;
 
 namespace Monitoring.Service;
 
@@ -53,6 +55,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<InventoryPass>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IExportPositionStore, ExportPositionStore>();
 
         services.AddSingleton<SampleWriter>();
         services.AddSingleton<RollupMaintenance>();
@@ -95,6 +98,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<TargetScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<TargetScheduler>());
         services.AddHostedService<ConfigurationWatcher>();
+        services.AddAlertExports(configuration.AlertExports);
         return services;
     }
 }

@@ -35,6 +35,8 @@ public abstract class MonitoringDbContext : DbContext
 
     public DbSet<AuditRecord> AuditTrail => Set<AuditRecord>();
 
+    public DbSet<ExportPositionRecord> AlertExportPositions => Set<ExportPositionRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
