@@ -27,12 +27,12 @@ internal static class AlertFeedEndpoints
         api.MapGet("/alert-feed", ReadAsync).RequireRole(ApiRole.Reader).WithTags("Alerts")
             .WithSummary("The connector feed: alert changes after the connector's acknowledged position (or after the bookmark 'after'), oldest first, with the bookmark to acknowledge.")
             .WithQueryParameters(s_parameters)
-            .Produces<AlertFeedPage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Produces<AlertFeedPage>().ProducesValidationProblem();
         api.MapPost("/alert-feed/ack", AcknowledgeAsync).RequireRole(ApiRole.Operator).WithTags("Alerts")
             .WithSummary("Acknowledges a connector's changes up to a bookmark: they are not delivered to it again. Body { \"connector\", \"bookmark\" }.")
             .Accepts<AlertFeedAck>("application/json")
             .Produces<AlertFeedAcknowledged>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
     private static async Task<IResult> ReadAsync(HttpContext http, CancellationToken ct)
@@ -51,11 +51,7 @@ internal static class AlertFeedEndpoints
             return query.Problem();
         }
 
-        if (Feed(http) is not { } feed)
-        {
-            return NoAlertStore();
-        }
-
+        var feed = Feed(http);
         long? after = null;
         if (bookmark is not null)
         {
@@ -88,11 +84,7 @@ internal static class AlertFeedEndpoints
             return ApiProblems.BadRequest("connector", $"connector: {AlertExportValidator.NameRule}");
         }
 
-        if (Feed(http) is not { } feed)
-        {
-            return NoAlertStore();
-        }
-
+        var feed = Feed(http);
         if (feed.Decode(body.Bookmark, body.Connector, out var bad) is not { } sequence)
         {
             return ApiProblems.BadRequest("bookmark", $"bookmark: {bad}");
@@ -102,13 +94,8 @@ internal static class AlertFeedEndpoints
         return TypedResults.Ok(new AlertFeedAcknowledged(body.Connector, stored));
     }
 
-    /// <summary>The feed, when this build has an alert store (its change log is what the feed reads).</summary>
-    private static AlertFeed? Feed(HttpContext http)
-    {
-        var log = http.RequestServices.GetService<IAlertChangeLog>();
-        return log is null ? null : new AlertFeed(log, http.RequestServices.GetRequiredService<IExportPositionStore>());
-    }
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NoAlertStore() =>
-        TypedResults.Problem(detail: "this service has no alert store, so there is no alert change log to read", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
+    /// <summary>The feed over the alert store's change log (an empty log when this build keeps no alerts).</summary>
+    private static AlertFeed Feed(HttpContext http) => new(
+        http.RequestServices.GetService<IAlertChangeLog>() ?? EmptyAlertChangeLog.Instance,
+        http.RequestServices.GetRequiredService<IExportPositionStore>());
 }
