@@ -11,7 +11,7 @@ using Monitoring.Service.Metrics;
 
 namespace Monitoring.IntegrationTests.Exports;
 
-/// <summary>A real health engine over one target (vc01) with in-memory stores, its clock starting now, and a service
+/// <summary>A real health engine over one target (vc01), watched by the standard availability monitor, with in-memory stores, its clock starting ten minutes ago, and a service
 /// provider that holds the alert store the way the service's container will.</summary>
 internal sealed class ExportEstate : IDisposable
 {
@@ -19,12 +19,17 @@ internal sealed class ExportEstate : IDisposable
 
     public ExportEstate()
     {
-        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // Started in the past: the engine's clock runs ahead by minutes in a test (polls 20 s apart), and an alert
+        // resolved "in the future" would stay active in Alertmanager until then.
+        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-10));
         Alerts = new InMemoryAlertStore(Clock);
         var topology = new HealthTopologyBuilder()
             .AddObject(new HealthObject(HealthTopologyBuilder.TargetNodeId(Target), HealthObjectKind.Target, HealthTopology.EstateId))
             .Build();
-        Engine = new HealthEngine(new HealthSettings(), topology, new InMemoryStateChangeStore(), Alerts, new InMemoryMaintenanceWindowStore(), new ResolutionStateCatalog(), Clock);
+        // The availability monitor alone: the target's data heartbeat would raise a second alert of its own
+        // (VirtTargetDataStale) on the same clock, which these tests do not look at.
+        var settings = new HealthSettings { Monitors = [StandardMonitors.TargetAvailability] };
+        Engine = new HealthEngine(settings, topology, new InMemoryStateChangeStore(), Alerts, new InMemoryMaintenanceWindowStore(), new ResolutionStateCatalog(), Clock);
         Services = new ServiceCollection()
             .AddSingleton<IAlertStore>(Alerts)
             .AddSingleton<IAlertChangeLog>(Alerts)

@@ -39,7 +39,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var receiver = new WebhookReceiver(app, script);
         app.MapPost("/hook", receiver.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         receiver.Url = new Uri(new Uri(address), "/hook");
         return receiver;
     }

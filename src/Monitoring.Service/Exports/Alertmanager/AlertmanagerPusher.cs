@@ -121,6 +121,11 @@ internal sealed class AlertmanagerPusher : BackgroundService
         {
             ReadChanges(log, from);
         }
+        else if (stored is null)
+        {
+            // First start: remember where the log stood, so closures made while the service is down later are found.
+            await _positions.AdvanceAsync(ConsumerId, last, cancellationToken).ConfigureAwait(false);
+        }
 
         var now = _time.GetUtcNow();
         foreach (var alert in store.List(includeClosed: false))
