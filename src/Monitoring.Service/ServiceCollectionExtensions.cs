@@ -15,6 +15,8 @@ using Monitoring.Sources.WinRM.VirtualServer;
 using Monitoring.Sources.WinRM.Windows;
 using Monitoring.Storage;
 using Monitoring.Storage.Access;
+using Monitoring.Storage.Exports;
+using Monitoring.Service.Exports;
 
 namespace Monitoring.Service;
 
@@ -55,6 +57,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditTrail>();
         services.AddHealthStores();
+        services.AddSingleton<IExportPositionStore, ExportPositionStore>();
 
         services.AddSingleton<SampleWriter>();
         services.AddSingleton<RollupMaintenance>();
@@ -98,6 +101,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<TargetScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<TargetScheduler>());
         services.AddHostedService<ConfigurationWatcher>();
+        services.AddAlertExports(configuration.AlertExports);
         return services;
     }
 }

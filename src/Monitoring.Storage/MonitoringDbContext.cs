@@ -44,6 +44,7 @@ public abstract class MonitoringDbContext : DbContext
     public DbSet<StateChangeRecord> StateChanges => Set<StateChangeRecord>();
 
     public DbSet<MaintenanceWindowRecord> MaintenanceWindows => Set<MaintenanceWindowRecord>();
+    public DbSet<ExportPositionRecord> AlertExportPositions => Set<ExportPositionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -10,4 +10,7 @@ public sealed class AlertingOptions
     /// this plus the alert's page (<c>virt-host-cpu-pressure.md</c>). Default <c>docs/runbooks/</c>, the
     /// repository's own folder; set it to where your copy of the docs is served.</summary>
     public string? RunbookBaseUrl { get; set; }
+
+    /// <summary>Receivers of every alert change as signed JSON; none by default.</summary>
+    public IList<WebhookOptions> Webhooks { get; } = [];
 }

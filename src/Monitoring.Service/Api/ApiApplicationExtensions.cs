@@ -8,6 +8,7 @@ using Monitoring.Service.Api.Inventory;
 using Monitoring.Service.Api.Keys;
 using Monitoring.Service.Api.Maintenance;
 using Monitoring.Service.Api.Performance;
+using Monitoring.Service.Exports.Feed;
 
 namespace Monitoring.Service.Api;
 
@@ -39,6 +40,7 @@ internal static class ApiApplicationExtensions
         api.MapAlerts();
         api.MapHealth();
         api.MapMaintenance();
+        api.MapAlertFeed();
         return app;
     }
 }

@@ -82,13 +82,14 @@ internal static class ConfigurationLoader
         var retention = RetentionFrom(options.Retention, problems);
         var thresholds = Thresholds.From(options.Thresholds, problems);
         var health = HealthHosting.HealthConfigurationReader.From(options.Health, thresholds, schedule.RealtimeInterval, problems);
+        var alertExports = Exports.AlertExportValidator.Validate(options.Alerting, baseDirectory, problems);
         var otlp = Otlp.OtlpSettings.From(options.Otlp, name => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name), problems);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
         }
 
-        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds, Otlp = otlp, Health = health };
+        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds, Otlp = otlp, Health = health, AlertExports = alertExports };
     }
 
     /// <summary>Everything in the file lives under <c>Monitoring</c> (a <c>Logging</c> section is the one

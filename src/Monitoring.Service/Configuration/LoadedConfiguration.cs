@@ -28,4 +28,7 @@ internal sealed record LoadedConfiguration(
 
     /// <summary>The validated OTLP export settings (<c>Monitoring:Otlp</c> and the standard variables).</summary>
     public Otlp.OtlpSettings Otlp { get; init; } = new(false, null, null, TimeSpan.FromSeconds(OtlpOptions.DefaultExportIntervalSeconds));
+
+    /// <summary>The validated alert exports (<c>Monitoring:Alerting:Alertmanager</c> and <c>:Webhooks</c>).</summary>
+    public Exports.AlertExportSettings AlertExports { get; init; } = Exports.AlertExportSettings.None;
 }

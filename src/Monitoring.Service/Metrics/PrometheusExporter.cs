@@ -1,6 +1,7 @@
 using Monitoring.Core.Collection;
 using Monitoring.Core.Model;
 using Monitoring.Service.Collection;
+using Monitoring.Service.Exports;
 using Prometheus;
 using PrometheusRegistry = Prometheus.CollectorRegistry;
 
@@ -39,6 +40,7 @@ internal sealed class PrometheusExporter : IRequestRecorder
         }
 
         _inventoryMetrics = new InventoryMetrics(factory);
+        Exports = new ExportMetrics(factory);
 
         string[] passLabels = ["target", "pass"];
         _duration = factory.Gauge("virt_collector_duration_seconds", "How long the last pass of a target took.", passLabels);
@@ -58,6 +60,9 @@ internal sealed class PrometheusExporter : IRequestRecorder
         };
         _registry.AddBeforeCollectCallback(_refreshStorage);
     }
+
+    /// <summary>The alert exports' metrics (Alertmanager pushes, webhook deliveries).</summary>
+    public ExportMetrics Exports { get; }
 
     /// <summary>Every metric of the exposition, for exporters that read the same values (OTLP).</summary>
     public IReadOnlyList<MetricFamily> Families => _families.All;

@@ -40,6 +40,7 @@ public sealed class ApiAccessTests : IClassFixture<ApiService>
             "GET /api/v1/hosts", "GET /api/v1/vms", "GET /api/v1/clusters", "GET /api/v1/datastores",
             "GET /api/v1/hosts/{id}", "GET /api/v1/vms/{id}", "GET /api/v1/performance", "GET /api/v1/collectors",
             "GET /api/v1/apikeys", "POST /api/v1/apikeys", "DELETE /api/v1/apikeys/{name}", "GET /api/v1/audit",
+            "GET /api/v1/alert-feed", "POST /api/v1/alert-feed/ack",
             "GET /metrics", "GET /healthz", "GET /readyz",
         })
         {
@@ -145,6 +146,15 @@ public sealed class ApiAccessTests : IClassFixture<ApiService>
         {
             case "GET /api/v1/performance":
                 return ($"/api/v1/performance?object={Uri.EscapeDataString(await _api.FirstIdAsync("vms"))}", null);
+            case "GET /api/v1/alert-feed":
+                return ($"{path}?connector=walk", null);
+            case "POST /api/v1/alert-feed/ack":
+                using (var read = await _api.SendAsync(HttpMethod.Get, "/api/v1/alert-feed?connector=walk", _api.ReaderKey))
+                {
+                    var bookmark = JsonNode.Parse(await read.Content.ReadAsStringAsync())!["bookmark"]!.GetValue<string>();
+                    return (path, $"{{\"connector\":\"walk\",\"bookmark\":\"{bookmark}\"}}");
+                }
+
             case "POST /api/v1/apikeys":
                 return (path, $"{{\"name\":\"walk-{Guid.NewGuid():N}\",\"role\":\"reader\"}}");
             case "DELETE /api/v1/apikeys/{name}":

@@ -45,6 +45,10 @@ public sealed class ApiBadInputTests : IClassFixture<ApiService>
         { "/api/v1/performance?object=vc1/vm-1&from=2000-01-01T00:00:00Z&resolution=minute", "resolution", "limit of" },
         { "/api/v1/vms?name=" + new string('a', 300), "name", "256" },
         { "/api/v1/vms?limit=1&limit=2", "limit", "more than once" },
+        { "/api/v1/alert-feed", "connector", "required" },
+        { "/api/v1/alert-feed?connector=" + Uri.EscapeDataString("ops mgr'--"), "connector", "letters, digits" },
+        { "/api/v1/alert-feed?connector=opsmgr&max=5000", "max", "1 to 1000" },
+        { "/api/v1/alert-feed?connector=opsmgr&after=42", "after", "not a bookmark this feed gave out" },
     };
 
     [Theory]

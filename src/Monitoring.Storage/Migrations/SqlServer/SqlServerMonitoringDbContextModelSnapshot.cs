@@ -432,6 +432,24 @@ namespace Monitoring.Storage.Migrations.SqlServer
                     b.ToTable("Datastores", (string)null);
                 });
 
+            modelBuilder.Entity("Monitoring.Storage.Records.ExportPositionRecord", b =>
+                {
+                    b.Property<string>("ConsumerId")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ConsumerId");
+
+                    b.ToTable("AlertExportPositions", (string)null);
+                });
+
             modelBuilder.Entity("Monitoring.Storage.Records.HostRecord", b =>
                 {
                     b.Property<string>("Id")

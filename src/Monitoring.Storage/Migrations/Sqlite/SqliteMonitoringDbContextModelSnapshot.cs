@@ -400,6 +400,23 @@ namespace Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Datastores", (string)null);
                 });
 
+            modelBuilder.Entity("Monitoring.Storage.Records.ExportPositionRecord", b =>
+                {
+                    b.Property<string>("ConsumerId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConsumerId");
+
+                    b.ToTable("AlertExportPositions", (string)null);
+                });
+
             modelBuilder.Entity("Monitoring.Storage.Records.HostRecord", b =>
                 {
                     b.Property<string>("Id")
