@@ -9,6 +9,8 @@ packages=(golang-go golang-github-vmware-govmomi-dev python3-pyvmomi prometheus)
 # WinRM: gss-ntlmssp is the real NTLM server side of the WS-Management test endpoint; python3-winrm is an
 # independent WinRM client (NTLM with message encryption) checked against that endpoint.
 packages+=(gss-ntlmssp python3-winrm)
+# Headless Chromium opens the capacity report's HTML (and the web console) in the integration tests.
+packages+=(chromium)
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "install-peers: the .NET 10 SDK is required (dotnet not found on PATH)" >&2

@@ -1,0 +1,24 @@
+namespace Monitoring.Reports.Capacity;
+
+/// <summary>A least-squares line through a usage series and when it reaches the limit.</summary>
+/// <param name="SlopePerDay">Change of the usage ratio per day (0.01 = one percentage point a day).</param>
+/// <param name="Current">The line's value at the end of the window (the fitted "now").</param>
+/// <param name="DaysToExhaustion">Days from the end of the window until the line reaches the limit: 0 when it is
+/// already there, null when the line is flat or falling (it never gets there).</param>
+public sealed record Trend(double SlopePerDay, double Current, double? DaysToExhaustion)
+{
+    /// <summary>Fits <paramref name="points"/> (x in days, y a usage ratio) and projects to <paramref name="limit"/>
+    /// from <paramref name="endDay"/>; null when no line can be fitted.</summary>
+    public static Trend? Fit(IReadOnlyList<(double Day, double Ratio)> points, double endDay, double limit)
+    {
+        var line = Statistics.LeastSquares(points);
+        if (line is not { } l)
+        {
+            return null;
+        }
+
+        var current = l.Intercept + (l.Slope * endDay);
+        double? days = current >= limit ? 0 : l.Slope > 0 ? (limit - current) / l.Slope : null;
+        return new Trend(l.Slope, current, days);
+    }
+}
