@@ -5,6 +5,7 @@ using Monitoring.Service.Api.Collectors;
 using Monitoring.Service.Api.Inventory;
 using Monitoring.Service.Api.Keys;
 using Monitoring.Service.Api.Performance;
+using Monitoring.Service.Api.Reports;
 
 namespace Monitoring.Service.Api;
 
@@ -33,6 +34,7 @@ internal static class ApiApplicationExtensions
         api.MapCollectors();
         api.MapApiKeys();
         api.MapAudit();
+        api.MapReports();
         return app;
     }
 }

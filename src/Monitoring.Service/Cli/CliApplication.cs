@@ -22,6 +22,8 @@ internal static class CliApplication
         root.Subcommands.Add(DemoVerb.Create(global));
         root.Subcommands.Add(RulesVerb.Create(global));
         root.Subcommands.Add(ApiKeyVerb.Create(global));
+        root.Subcommands.Add(ReportVerb.Create(global));
+        root.Subcommands.Add(PortsVerb.Create(global));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
