@@ -81,12 +81,13 @@ public sealed class CapacityCalculator
         VolumesOf(host, data.Inventory.Datastores),
         vms);
 
-    /// <summary>The estate's average VM, for scopes that run none: total p95 CPU demand and configured memory over all
-    /// powered-on VMs. Null when no VM runs anywhere.</summary>
+    /// <summary>The estate's average VM, for scopes that run none: total p95 CPU demand and configured memory of the scopes
+    /// that run VMs, over their powered-on VMs. Null when no VM runs anywhere.</summary>
     private static (double Cpus, double MemoryBytes)? EstateAverage(IReadOnlyList<ScopeDraft> drafts)
     {
-        var vms = drafts.Sum(d => d.PoweredOnVms.Count);
-        return vms == 0 ? null : (drafts.Sum(d => d.DemandCpus ?? 0) / vms, drafts.Sum(d => d.AllocatedMemoryBytes) / (double)vms);
+        var running = drafts.Where(d => d.PoweredOnVms.Count > 0).ToList();
+        var vms = running.Sum(d => d.PoweredOnVms.Count);
+        return vms == 0 ? null : (running.Sum(d => d.DemandCpus ?? 0) / vms, running.Sum(d => d.AllocatedMemoryBytes) / (double)vms);
     }
 
     /// <summary>vSphere datastores of the scope's datacenters (shared by every cluster of a datacenter: the inventory

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Monitoring.Reports.Capacity;
 
 /// <summary>The capacity report: what the CLI, the API and every output format show.</summary>
@@ -22,4 +24,4 @@ public sealed record CapacityReport(
     double TargetRatio,
     IReadOnlyList<ScopeCapacity> Scopes,
     IReadOnlyList<HostCapacity> Hosts,
-    IReadOnlyList<P2VCandidate> P2VCandidates);
+    [property: JsonPropertyName("p2vCandidates")] IReadOnlyList<P2VCandidate> P2VCandidates);

@@ -7,6 +7,10 @@ namespace Monitoring.Reports.Capacity;
 /// already there, null when the line is flat or falling (it never gets there).</param>
 public sealed record Trend(double SlopePerDay, double Current, double? DaysToExhaustion)
 {
+    /// <summary>Slopes at or below this (ratio per day: a hundredth of a percentage point in 100 days) count as flat,
+    /// so rounding noise in a constant series never turns into a date centuries away.</summary>
+    public const double FlatSlopePerDay = 1e-6;
+
     /// <summary>Fits <paramref name="points"/> (x in days, y a usage ratio) and projects to <paramref name="limit"/>
     /// from <paramref name="endDay"/>; null when no line can be fitted.</summary>
     public static Trend? Fit(IReadOnlyList<(double Day, double Ratio)> points, double endDay, double limit)
@@ -18,7 +22,7 @@ public sealed record Trend(double SlopePerDay, double Current, double? DaysToExh
         }
 
         var current = l.Intercept + (l.Slope * endDay);
-        double? days = current >= limit ? 0 : l.Slope > 0 ? (limit - current) / l.Slope : null;
+        double? days = current >= limit ? 0 : l.Slope > FlatSlopePerDay ? (limit - current) / l.Slope : null;
         return new Trend(l.Slope, current, days);
     }
 }
