@@ -10,6 +10,9 @@ public sealed class CapacityCalculator
     /// <summary>How the percentile is defined, as the report states it.</summary>
     public const string PercentileDefinition = "95th percentile of the bucket averages, linear interpolation between closest ranks (rank = 0.95 x (n - 1), Excel PERCENTILE.INC)";
 
+    /// <summary>History a trend needs, days: a line through minutes of data says nothing about next month.</summary>
+    public const int MinimumTrendDays = 1;
+
     private const double SecondsPerDay = 86400;
 
     private readonly CapacityOptions _options;
@@ -51,7 +54,8 @@ public sealed class CapacityCalculator
     internal static string ScopeIdOf(HostRecord host) => host.ClusterId ?? $"{host.Target}/(standalone)";
 
     /// <summary>The usage of one metric of one object over the window: mean and p95 of bucket averages, peak of
-    /// bucket maxima, and the least-squares trend (x in days from the window's start).</summary>
+    /// bucket maxima, and the least-squares trend (x in days from the window's start) when the buckets span at least
+    /// <see cref="MinimumTrendDays"/>.</summary>
     internal static ResourceUse UseOf(IReadOnlyList<SamplePoint> points, CapacityData data, double limit)
     {
         if (points.Count == 0)
@@ -61,7 +65,9 @@ public sealed class CapacityCalculator
 
         var averages = points.Select(p => p.Average).ToList();
         var start = data.From.ToUnixTimeSeconds();
-        var trend = Trend.Fit([.. points.Select(p => ((p.Timestamp - start) / SecondsPerDay, p.Average))], (data.To - data.From).TotalDays, limit);
+        var spanDays = (points[^1].Timestamp - points[0].Timestamp) / SecondsPerDay;
+        var trend = spanDays < MinimumTrendDays - 1e-9 ? null
+            : Trend.Fit([.. points.Select(p => ((p.Timestamp - start) / SecondsPerDay, p.Average))], (data.To - data.From).TotalDays, limit);
         return new ResourceUse(Statistics.Mean(averages), Statistics.Percentile(averages, 0.95), points.Max(p => p.Maximum), trend, points.Count);
     }
 

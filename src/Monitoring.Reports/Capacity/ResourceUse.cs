@@ -5,7 +5,8 @@ namespace Monitoring.Reports.Capacity;
 /// <param name="Average">Mean of the bucket averages.</param>
 /// <param name="P95">95th percentile of the bucket averages (<see cref="Statistics.Percentile"/>).</param>
 /// <param name="Peak">The largest sample in the window (the buckets' maxima).</param>
-/// <param name="Trend">The least-squares line and days to exhaustion; null with under two buckets.</param>
+/// <param name="Trend">The least-squares line and days to exhaustion; null when the buckets span under a day
+/// (<see cref="CapacityCalculator.MinimumTrendDays"/>).</param>
 /// <param name="Buckets">Buckets behind the figures.</param>
 public sealed record ResourceUse(double? Average, double? P95, double? Peak, Trend? Trend, int Buckets)
 {

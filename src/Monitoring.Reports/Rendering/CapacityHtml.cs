@@ -28,7 +28,7 @@ public static class CapacityHtml
         html.Append("<h1>Capacity report</h1>");
         html.Append(F($"<p class=\"muted\">{report.From:yyyy-MM-dd HH:mm} to {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC ({report.Days} days), from the {E(report.Resolution)} table. "))
             .Append(F($"Use: average and {E(report.Percentile)}. Headroom: VMs of the scope's average size that still fit with {report.ReserveHosts} host(s) per cluster in reserve, up to {report.TargetRatio:0%} of capacity. "))
-            .Append("Every figure is defined in docs/capacity.md.</p>");
+            .Append(F($"Trends need {CapacityCalculator.MinimumTrendDays} day(s) of history (– until then). Every figure is defined in docs/capacity.md.</p>"));
 
         Scopes(html, report);
         Hosts(html, report);
@@ -68,8 +68,8 @@ public static class CapacityHtml
             html.Append(F($"<h3>{E(s.Name)} ({E(s.Target)}): CPU and memory use</h3>"));
             html.Append(SvgChart.Lines($"CPU and memory use of {s.Name}", report.From, report.GeneratedAt,
             [
-                Line("CPU", CpuColor, s.Usage.Where(p => p.Cpu is not null).Select(p => (p.At, p.Cpu!.Value)), s.Cpu.Trend, report),
-                Line("memory", MemoryColor, s.Usage.Where(p => p.Memory is not null).Select(p => (p.At, p.Memory!.Value)), s.Memory.Trend, report),
+                Line("CPU", CpuColor, s.Usage.Where(p => p.Cpu is not null).Select(p => (p.At, p.Cpu!.Value)), s.Cpu.Trend),
+                Line("memory", MemoryColor, s.Usage.Where(p => p.Memory is not null).Select(p => (p.At, p.Memory!.Value)), s.Memory.Trend),
             ]));
             if (s.Usage.Count == 0)
             {
@@ -116,17 +116,18 @@ public static class CapacityHtml
         html.Append("</table>");
     }
 
-    private static ChartLine Line(string name, string color, IEnumerable<(DateTimeOffset, double)> points, Trend? trend, CapacityReport report)
+    private static ChartLine Line(string name, string color, IEnumerable<(DateTimeOffset, double)> points, Trend? trend)
     {
-        var days = (report.GeneratedAt - report.From).TotalDays;
-        return new ChartLine(name, color, [.. points], trend is { } t ? (t.Current - (t.SlopePerDay * days), t.SlopePerDay) : null);
+        return new ChartLine(name, color, [.. points], trend is { } t ? (t.Current, t.SlopePerDay) : null);
     }
 
     private static string Pct(double? ratio) => ratio is { } r ? r.ToString("0.0%", CultureInfo.InvariantCulture) : "–";
 
     private static string Num(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "–";
 
-    private static string Days(Trend? trend) => trend?.DaysToExhaustion is { } d ? d.ToString("0", CultureInfo.InvariantCulture) : "none";
+    /// <summary>Days left; "none" when the trend is flat or falling, "–" when there is too little history for a trend.</summary>
+    private static string Days(Trend? trend) =>
+        trend is null ? "–" : trend.DaysToExhaustion is { } d ? d.ToString("0", CultureInfo.InvariantCulture) : "none";
 
     private static string Storage(StorageUse? storage) =>
         storage is { Ratio: { } r } ? $"{Bytes(storage.UsedBytes)} of {Bytes(storage.CapacityBytes)} ({r.ToString("0%", CultureInfo.InvariantCulture)})" : "–";

@@ -15,10 +15,12 @@ internal static class SvgChart
     private const int Top = 12;
     private const int Bottom = 24;
 
-    /// <summary>A line chart of ratios over time; each line may carry a dashed trend line (intercept at
-    /// <paramref name="from"/>, slope per day).</summary>
-    public static string Lines(string label, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<ChartLine> lines)
+    /// <summary>A line chart of ratios over time; each line may carry a dashed trend line (its value at
+    /// <paramref name="to"/> and slope per day). The time axis spans the data (from the first bucket to
+    /// <paramref name="to"/>), so a young service's minutes are not squeezed into the edge of a 30-day axis.</summary>
+    public static string Lines(string label, DateTimeOffset windowFrom, DateTimeOffset to, IReadOnlyList<ChartLine> lines)
     {
+        var from = lines.SelectMany(l => l.Points).Select(p => p.At).DefaultIfEmpty(windowFrom).Min();
         var top = Math.Max(1.0, lines.SelectMany(l => l.Points).Select(p => p.Value).DefaultIfEmpty(0).Max());
         var span = Math.Max(1, (to - from).TotalSeconds);
         double X(DateTimeOffset t) => Left + ((t - from).TotalSeconds / span * (Width - Left - Right));
@@ -44,8 +46,8 @@ internal static class SvgChart
 
             if (line.Trend is { } trend)
             {
-                var days = (to - from).TotalDays;
-                svg.Append(F($"<line class=\"trend\" x1=\"{X(from):0.#}\" y1=\"{Y(trend.Intercept):0.#}\" x2=\"{X(to):0.#}\" y2=\"{Y(trend.Intercept + (trend.SlopePerDay * days)):0.#}\" stroke=\"{line.Color}\" stroke-dasharray=\"5 4\"/>"));
+                var start = trend.AtEnd - (trend.SlopePerDay * (to - from).TotalDays);
+                svg.Append(F($"<line class=\"trend\" x1=\"{X(from):0.#}\" y1=\"{Y(start):0.#}\" x2=\"{X(to):0.#}\" y2=\"{Y(trend.AtEnd):0.#}\" stroke=\"{line.Color}\" stroke-dasharray=\"5 4\"/>"));
             }
         }
 

@@ -12,10 +12,14 @@ namespace Monitoring.Service.Ports;
 /// proves the path and the certificate, not the credentials, which <c>collect --once</c> tests.</remarks>
 internal sealed class ConnectionChecker
 {
+    /// <summary>Opening the database builds EF's model and may wait for the service's writes (and its migration
+    /// lock): slower than a TCP connect, so it gets longer.</summary>
+    private static readonly TimeSpan s_databaseTimeout = TimeSpan.FromSeconds(60);
+
     private readonly TimeSpan _timeout;
     private readonly Func<CancellationToken, Task> _openDatabase;
 
-    /// <param name="timeout">Per connection.</param>
+    /// <param name="timeout">Per network connection.</param>
     /// <param name="openDatabase">Opens the configuration's database (applying migrations, as every verb does).</param>
     public ConnectionChecker(TimeSpan timeout, Func<CancellationToken, Task> openDatabase)
     {
@@ -28,7 +32,8 @@ internal sealed class ConnectionChecker
         ArgumentNullException.ThrowIfNull(connection);
         var watch = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        var limit = connection.Kind == "database" ? s_databaseTimeout : _timeout;
+        timeout.CancelAfter(limit);
         (bool Ok, string Detail) result;
         try
         {
@@ -41,7 +46,7 @@ internal sealed class ConnectionChecker
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            result = (false, $"no answer within {_timeout.TotalSeconds:0} s");
+            result = (false, $"no answer within {limit.TotalSeconds:0} s");
         }
 
         return new ConnectionCheck(result.Ok, result.Detail, watch.ElapsedMilliseconds);

@@ -184,4 +184,26 @@ public sealed class CapacityCalculatorTests
         Assert.Null(scope.Headroom);
         Assert.Empty(scope.Usage);
     }
+
+    [Fact]
+    public void Calculate_UnderADayOfHistory_HasUseButNoTrend()
+    {
+        // A young service: ten minutes of steeply rising CPU. Averages are shown; a trend would be a guess.
+        var now = CapacityEstate.Now.ToUnixTimeSeconds();
+        var estate = new CapacityEstate().Host("vc1/h1", null, 8, 16 * GiB);
+        var data = estate.Data() with
+        {
+            Resolution = "minute",
+            Series = new Dictionary<(string, string), IReadOnlyList<SamplePoint>>
+            {
+                [("vc1/h1", PerformanceMetric.CpuUsage)] = [.. Enumerable.Range(0, 10).Select(m => new SamplePoint(now - 600 + (m * 60), 0.1 * m, 0.1 * m))],
+            },
+        };
+
+        var host = Assert.Single(new CapacityCalculator(new CapacityOptions()).Calculate(data).Hosts);
+
+        Assert.Equal(0.45, host.Cpu.Average!.Value, 10);
+        Assert.Equal(10, host.Cpu.Buckets);
+        Assert.Null(host.Cpu.Trend);
+    }
 }
