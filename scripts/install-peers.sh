@@ -11,6 +11,8 @@ packages=(golang-go golang-github-vmware-govmomi-dev python3-pyvmomi prometheus)
 packages+=(gss-ntlmssp python3-winrm)
 # Alert exports: the real Alertmanager (and amtool) receives our pushed alerts in the integration tests.
 packages+=(prometheus-alertmanager)
+# Headless Chromium opens the capacity report's HTML (and the web console) in the integration tests.
+packages+=(chromium)
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "install-peers: the .NET 10 SDK is required (dotnet not found on PATH)" >&2

@@ -9,6 +9,7 @@ using Monitoring.Service.Api.Keys;
 using Monitoring.Service.Api.Maintenance;
 using Monitoring.Service.Api.Performance;
 using Monitoring.Service.Exports.Feed;
+using Monitoring.Service.Api.Reports;
 
 namespace Monitoring.Service.Api;
 
@@ -41,6 +42,7 @@ internal static class ApiApplicationExtensions
         api.MapHealth();
         api.MapMaintenance();
         api.MapAlertFeed();
+        api.MapReports();
         return app;
     }
 }

@@ -23,6 +23,8 @@ internal static class CliApplication
         root.Subcommands.Add(RulesVerb.Create(global));
         root.Subcommands.Add(ApiKeyVerb.Create(global));
         root.Subcommands.Add(AlertsVerb.Create(global));
+        root.Subcommands.Add(ReportVerb.Create(global));
+        root.Subcommands.Add(PortsVerb.Create(global));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Monitoring.Core.Collection;
+using Monitoring.Service.Cli.Progress;
 using Monitoring.Service.Collection;
 
 namespace Monitoring.Service.Cli;
@@ -28,7 +29,12 @@ internal static class CollectVerb
                 return ExitCodes.Success;
             }
 
-            var results = await context.Get<InventoryPass>().RunAsync(targets, ct).ConfigureAwait(false);
+            // A first inventory of a large vCenter takes minutes: progress on stderr says which targets are done.
+            var results = await CliProgress.RunAsync("collect", targets.Count, sink =>
+            {
+                sink.Step($"polling {targets.Count} target(s)");
+                return context.Get<InventoryPass>().RunAsync(targets, ct, r => sink.Completed($"{r.Target} {(r.Succeeded ? "done" : "FAILED")}"));
+            }).ConfigureAwait(false);
             foreach (var result in results)
             {
                 Console.Out.WriteLine(Describe(result));

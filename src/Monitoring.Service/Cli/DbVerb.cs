@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Monitoring.Service.Cli.Progress;
 using Monitoring.Storage;
 
 namespace Monitoring.Service.Cli;
@@ -13,7 +14,7 @@ internal static class DbVerb
         migrate.SetAction((parse, ct) => CliApplication.GuardAsync(parse, global, async () =>
         {
             // Opening the context applies the migrations; saying so is all that is left.
-            await using var context = await VerbContext.OpenAsync(parse, global, ct).ConfigureAwait(false);
+            await using var context = await CliProgress.RunAsync("db migrate", 0, sink => VerbContext.OpenAsync(parse, global, ct, sink)).ConfigureAwait(false);
             var logger = context.Get<ILogger<MonitoringDatabase>>();
             var location = context.Get<MonitoringDatabase>().Location;
             ServiceLog.Migrated(logger, location);

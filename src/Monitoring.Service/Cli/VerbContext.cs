@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Monitoring.Service.Cli.Progress;
 using Monitoring.Service.Configuration;
 using Monitoring.Storage;
 
@@ -26,7 +27,11 @@ internal sealed class VerbContext : IAsyncDisposable
 
     /// <summary>Loads the configuration named by <c>--config</c> and brings its database up to date,
     /// so a new database file just works.</summary>
-    public static async Task<VerbContext> OpenAsync(ParseResult parse, GlobalOptions options, CancellationToken cancellationToken)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="options">The global options.</param>
+    /// <param name="cancellationToken">Cancels loading and migrating.</param>
+    /// <param name="progress">When given, each pending migration is applied in turn and reported to it.</param>
+    public static async Task<VerbContext> OpenAsync(ParseResult parse, GlobalOptions options, CancellationToken cancellationToken, IProgressSink? progress = null)
     {
         var file = parse.GetValue(options.Config);
         var configuration = ConfigurationLoader.Load(file?.FullName);
@@ -41,7 +46,15 @@ internal sealed class VerbContext : IAsyncDisposable
                 ServiceLog.UsingDefaults(logger, database.Location);
             }
 
-            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (progress is null)
+            {
+                await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await database.MigrateStepwiseAsync((i, n, name) => progress.Step($"applying migration {i}/{n}: {name}"), cancellationToken).ConfigureAwait(false);
+            }
+
             return context;
         }
         catch

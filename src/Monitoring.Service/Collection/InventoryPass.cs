@@ -27,7 +27,10 @@ internal sealed class InventoryPass
         _logger = logger;
     }
 
-    public async Task<IReadOnlyList<TargetResult>> RunAsync(IReadOnlyList<TargetDefinition> targets, CancellationToken cancellationToken)
+    /// <param name="targets">The targets to poll.</param>
+    /// <param name="cancellationToken">Cancels the pass.</param>
+    /// <param name="onTargetDone">Told each target's result as it completes (the command line's progress); may be null.</param>
+    public async Task<IReadOnlyList<TargetResult>> RunAsync(IReadOnlyList<TargetDefinition> targets, CancellationToken cancellationToken, Action<TargetResult>? onTargetDone = null)
     {
         using var gate = new SemaphoreSlim(MaxConcurrentTargets);
         var tasks = targets.Select(async target =>
@@ -35,7 +38,9 @@ internal sealed class InventoryPass
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await CollectOneAsync(target, cancellationToken).ConfigureAwait(false);
+                var result = await CollectOneAsync(target, cancellationToken).ConfigureAwait(false);
+                onTargetDone?.Invoke(result);
+                return result;
             }
             finally
             {
