@@ -4,6 +4,7 @@ using Monitoring.Service.Api.Audit;
 using Monitoring.Service.Api.Collectors;
 using Monitoring.Service.Api.Inventory;
 using Monitoring.Service.Api.Keys;
+using Monitoring.Service.Api.Me;
 using Monitoring.Service.Api.Performance;
 
 namespace Monitoring.Service.Api;
@@ -33,6 +34,7 @@ internal static class ApiApplicationExtensions
         api.MapCollectors();
         api.MapApiKeys();
         api.MapAudit();
+        api.MapMe();
         return app;
     }
 }
