@@ -9,6 +9,9 @@ packages=(golang-go golang-github-vmware-govmomi-dev python3-pyvmomi prometheus)
 # WinRM: gss-ntlmssp is the real NTLM server side of the WS-Management test endpoint; python3-winrm is an
 # independent WinRM client (NTLM with message encryption) checked against that endpoint.
 packages+=(gss-ntlmssp python3-winrm)
+# The web console's browser tests drive Debian's headless Chromium through Playwright for .NET (its driver comes
+# with the NuGet package; Playwright's own browser download is never used).
+packages+=(chromium)
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "install-peers: the .NET 10 SDK is required (dotnet not found on PATH)" >&2

@@ -42,6 +42,26 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleService>
     }
 
     [Fact]
+    public async Task Me_AnswersTheKeysNameAndRole_AndNeedsAKey()
+    {
+        foreach (var (key, name, role) in new[] { (_console.ReaderKey, "console-reader", "reader"), (_console.OperatorKey, "console-operator", "operator"), (_console.AdminKey, "console-admin", "admin") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_console.Service.BaseUrl, "/api/v1/me"));
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            using var response = await _console.Service.Http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var me = JsonDocument.Parse(body).RootElement;
+            Assert.Equal(name, me.GetProperty("name").GetString());
+            Assert.Equal(role, me.GetProperty("role").GetString());
+            Assert.DoesNotContain(key, body, StringComparison.Ordinal);
+        }
+
+        using var anonymous = await _console.Service.Http.GetAsync(new Uri(_console.Service.BaseUrl, "/api/v1/me"));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
     public async Task Console_WithoutAKey_AsksForOne_AndAWrongKeyGetsAClearMessage()
     {
         await using var console = await _console.OpenAsync();
@@ -88,6 +108,7 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleService>
         Assert.All(shown, row => Assert.Contains(someVm, row, StringComparison.OrdinalIgnoreCase));
         await console.Page.GetByLabel("Filter by name").FillAsync(string.Empty);
 
+        await console.AssertNoRawValuesAsync();
         await console.ScreenshotAsync("02-estate-reader");
         console.AssertNoErrors();
     }
@@ -130,6 +151,7 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleService>
         Assert.InRange(points, series.Count - 1, series.Count + 1);
         Assert.Contains("CPU use", await console.Page.Locator("figure[data-metric='cpu.usage'] figcaption").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
 
+        await console.AssertNoRawValuesAsync();
         await console.ScreenshotAsync("04-host-page");
         console.AssertNoErrors();
     }
@@ -190,6 +212,7 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleService>
         await Assertions.Expect(dead).ToContainTextAsync("failed");
         var error = (await _console.GetAsync("/api/v1/collectors")).AsArray().Single(t => t!["target"]!.GetValue<string>() == "dead1")!["passes"]![0]!["error"]!.GetValue<string>();
         await Assertions.Expect(dead.Locator("td.error-text")).ToContainTextAsync(error);
+        await console.AssertNoRawValuesAsync();
         await console.ScreenshotAsync("06-collectors");
         console.AssertNoErrors();
     }

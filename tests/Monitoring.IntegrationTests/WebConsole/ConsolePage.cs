@@ -88,6 +88,13 @@ internal sealed class ConsolePage : IAsyncDisposable
         Assert.True(errors.Count == 0, "the page reported errors:\n" + string.Join('\n', errors));
     }
 
+    /// <summary>A value the page failed to format shows up as these words in the text a user reads.</summary>
+    public async Task AssertNoRawValuesAsync()
+    {
+        var text = await Page.InnerTextAsync("main");
+        Assert.DoesNotMatch(@"\b(null|undefined|NaN|\[object Object\])\b", text);
+    }
+
     public async Task ScreenshotAsync(string name)
     {
         var path = Path.Combine(ConsoleService.ScreenshotFolder, name + ".png");

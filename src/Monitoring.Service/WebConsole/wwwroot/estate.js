@@ -136,6 +136,6 @@ export async function estateView(container, session) {
   const update = () => { count.textContent = applyFilter(groups, search.value, healthSelect.value); };
   search.addEventListener('input', update);
   healthSelect.addEventListener('change', update);
-  container.append(summary, groupsSection, filter, count, groups);
+  container.append(...[summary, groupsSection, filter, count, groups].filter(Boolean));
   update();
 }
