@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Monitoring.IntegrationTests.Infrastructure;
 using Xunit;
@@ -215,5 +217,42 @@ public sealed class ConsoleBrowserTests : IClassFixture<ConsoleService>
         await console.AssertNoRawValuesAsync();
         await console.ScreenshotAsync("06-collectors");
         console.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Pages_WorkFromTheKeyboard_AndAxeFindsNoWcagAaFaults()
+    {
+        await using var console = await _console.OpenAsync();
+        await console.Page.GotoAsync("/");
+        await AssertAccessibleAsync(console.Page, "key prompt");
+
+        // The key field has the focus on load; Enter signs in; Tab reaches the sections; Enter opens one.
+        await console.Page.Keyboard.TypeAsync(_console.ReaderKey);
+        await console.Page.Keyboard.PressAsync("Enter");
+        await console.Page.Locator("#nav a").First.WaitForAsync();
+        await console.Page.Locator(".page:not([aria-busy])").WaitForAsync();
+        await AssertAccessibleAsync(console.Page, "estate");
+        // Sign-in leaves the focus on the page's content; the sections are just before it.
+        for (var i = 0; i < 10 && await console.Page.EvaluateAsync<string>("() => document.activeElement?.textContent ?? ''") != "Collectors"; i++)
+        {
+            await console.Page.Keyboard.PressAsync("Shift+Tab");
+        }
+
+        Assert.Equal("Collectors", await console.Page.EvaluateAsync<string>("() => document.activeElement?.textContent ?? ''"));
+        await console.Page.Keyboard.PressAsync("Enter");
+        await console.Page.Locator("tr[data-target='vc1']").First.WaitForAsync();
+        await AssertAccessibleAsync(console.Page, "collectors");
+
+        var host = (await _console.GetAsync("/api/v1/hosts"))["items"]![0]!["id"]!.GetValue<string>();
+        await console.GoAsync($"#/host/{Uri.EscapeDataString(host)}");
+        await AssertAccessibleAsync(console.Page, "host page");
+        console.AssertNoErrors();
+    }
+
+    /// <summary>axe-core's WCAG 2 A and AA rules (contrast, labels, names, structure) on the page as it is now.</summary>
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] } });
+        Assert.True(result.Violations.Length == 0, $"{what}: " + string.Join('\n', result.Violations.Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 }

@@ -66,6 +66,7 @@ async function signIn() {
     h('li', {}, h('a', { href: `#/${s.path}`, 'data-section': s.path }, s.label)))));
   nav.hidden = false;
   await route();
+  view.focus(); // the key field is gone: start from the content (the sections are one Shift+Tab away)
 }
 
 async function route() {
@@ -115,6 +116,12 @@ document.getElementById('sign-out').addEventListener('click', () => {
   key.clear();
   session.me = null;
   showKeyPanel('The key was forgotten by this tab.');
+});
+
+// The fragment is the console's route, so the skip link moves focus itself rather than changing it.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  view.focus();
 });
 
 window.addEventListener('hashchange', () => { route(); view.focus(); });
