@@ -11,7 +11,8 @@ packages=(golang-go golang-github-vmware-govmomi-dev python3-pyvmomi prometheus)
 packages+=(gss-ntlmssp python3-winrm)
 # Alert exports: the real Alertmanager (and amtool) receives our pushed alerts in the integration tests.
 packages+=(prometheus-alertmanager)
-# Headless Chromium opens the capacity report's HTML (and the web console) in the integration tests.
+# Headless Chromium: the capacity report's HTML is opened in it, and the web console's browser tests drive it
+# through Playwright for .NET (its driver comes with the NuGet package; Playwright's own browser download is never used).
 packages+=(chromium)
 
 if ! command -v dotnet >/dev/null 2>&1; then

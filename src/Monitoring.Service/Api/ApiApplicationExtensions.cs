@@ -7,6 +7,7 @@ using Monitoring.Service.Api.HealthTree;
 using Monitoring.Service.Api.Inventory;
 using Monitoring.Service.Api.Keys;
 using Monitoring.Service.Api.Maintenance;
+using Monitoring.Service.Api.Me;
 using Monitoring.Service.Api.Performance;
 using Monitoring.Service.Exports.Feed;
 using Monitoring.Service.Api.Reports;
@@ -43,6 +44,7 @@ internal static class ApiApplicationExtensions
         api.MapMaintenance();
         api.MapAlertFeed();
         api.MapReports();
+        api.MapMe();
         return app;
     }
 }

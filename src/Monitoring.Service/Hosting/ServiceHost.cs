@@ -8,6 +8,7 @@ using Monitoring.Service.Api;
 using Monitoring.Service.Api.Access;
 using Monitoring.Service.Configuration;
 using Monitoring.Service.Metrics;
+using Monitoring.Service.WebConsole;
 using Monitoring.Storage;
 using Quartz;
 
@@ -33,6 +34,7 @@ internal static class ServiceHost
         app.MapGet("/metrics", MetricsEndpoint.HandleAsync).RequireKeyWhen(configuration.Options.Http.MetricsRequireKey);
         app.MapGet("/healthz", () => Results.Text("ok\n")).RequireKeyWhen(configuration.Options.Http.HealthRequireKey);
         app.MapGet("/readyz", ReadyAsync).RequireKeyWhen(configuration.Options.Http.HealthRequireKey);
+        app.MapWebConsole();
         return app;
     }
 

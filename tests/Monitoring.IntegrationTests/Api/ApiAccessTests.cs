@@ -41,6 +41,7 @@ public sealed class ApiAccessTests : IClassFixture<ApiService>
             "GET /api/v1/hosts/{id}", "GET /api/v1/vms/{id}", "GET /api/v1/performance", "GET /api/v1/collectors",
             "GET /api/v1/apikeys", "POST /api/v1/apikeys", "DELETE /api/v1/apikeys/{name}", "GET /api/v1/audit",
             "GET /api/v1/alert-feed", "POST /api/v1/alert-feed/ack",
+            "GET /api/v1/me",
             "GET /metrics", "GET /healthz", "GET /readyz",
         })
         {

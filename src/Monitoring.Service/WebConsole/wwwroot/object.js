@@ -1,0 +1,84 @@
+// A host's or a VM's page: what it is, its load charts, and (where the service has them) its health
+// monitors and open alerts.
+import { ApiError, all, idPath, request } from './api.js';
+import { badge, bytes, h, table, timeCell } from './dom.js';
+import { chart } from './chart.js';
+import { alertsTable } from './alerts.js';
+
+const RANGES = [
+  { label: 'Last hour', hours: 1 },
+  { label: 'Last 6 hours', hours: 6 },
+  { label: 'Last 24 hours', hours: 24 },
+  { label: 'Last 7 days', hours: 24 * 7 },
+];
+
+const CHARTED = ['cpu.usage', 'memory.usage', 'cpu.ready', 'disk.throughput', 'network.throughput'];
+
+function facts(entries) {
+  return h('dl', { class: 'facts' }, entries.filter(([, v]) => v !== undefined).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v ?? '–')]));
+}
+
+async function drawCharts(target, id, hours) {
+  const to = new Date();
+  const from = new Date(to.getTime() - hours * 3600 * 1000);
+  target.replaceChildren(h('p', { class: 'muted' }, 'Loading the load charts…'));
+  const data = await request(`/api/v1/performance?object=${encodeURIComponent(id)}&from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`);
+  const figures = CHARTED.map((m) => data.series.find((s) => s.metric === m)).filter(Boolean).map((s) => chart(s, data.from, data.to)).filter(Boolean);
+  target.replaceChildren(...(figures.length
+    ? figures
+    : [h('p', { class: 'message' }, 'No performance data in this range yet (the realtime pass stores one-minute averages).')]));
+  target.dataset.resolution = data.resolution;
+}
+
+async function monitors(id) {
+  try {
+    const health = await request(`/api/v1/health/${idPath(id)}`);
+    return h('section', { 'aria-labelledby': 'monitors' },
+      h('h3', { id: 'monitors' }, 'Health monitors'),
+      table('Health monitors', ['Monitor', 'State', 'Since', 'Cause'],
+        (health.monitors ?? []).map((m) => h('tr', {}, h('th', { scope: 'row' }, m.name), h('td', {}, badge(m.state)), h('td', {}, timeCell(m.since)), h('td', {}, m.cause ?? '–')))));
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
+export async function objectView(container, session, kind, id) {
+  const thing = await request(`/api/v1/${kind === 'host' ? 'hosts' : 'vms'}/${idPath(id)}`);
+  container.append(h('p', { class: 'crumbs' }, h('a', { href: '#/estate' }, 'Estate'), ' › ',
+    kind === 'vm' && thing.hostId ? [h('a', { href: `#/host/${encodeURIComponent(thing.hostId)}` }, thing.host ?? thing.hostId), ' › '] : null,
+    thing.name));
+  container.append(h('h2', {}, `${kind === 'host' ? 'Host' : 'VM'} ${thing.name} `, badge(thing.health)));
+  container.append(kind === 'host'
+    ? facts([['Id', thing.id], ['Target', thing.target], ['Cluster', thing.cluster ?? 'standalone'], ['Hypervisor', thing.hypervisor],
+      ['Health', thing.healthReason ? `${thing.health}: ${thing.healthReason}` : thing.health], ['Connection', thing.connectionState],
+      ['In maintenance', thing.inMaintenance ? 'yes' : 'no'], ['CPUs', thing.cpuCount], ['Memory', bytes(thing.memoryBytes)], ['OS', thing.os]])
+    : facts([['Id', thing.id], ['Target', thing.target], ['Host', thing.host], ['Power', thing.powerState],
+      ['Health', thing.healthReason ? `${thing.health}: ${thing.healthReason}` : thing.health], ['vCPUs', thing.cpuCount],
+      ['Memory', bytes(thing.memoryBytes)], ['Guest OS', thing.guestOs], ['Template', thing.isTemplate ? 'yes' : 'no']]));
+
+  const charts = h('div', { class: 'charts', id: 'charts' });
+  const range = h('select', { id: 'range' }, RANGES.map((r) => h('option', { value: r.hours }, r.label)));
+  range.addEventListener('change', () => drawCharts(charts, id, Number(range.value)).catch((e) => charts.replaceChildren(h('p', { class: 'message error', role: 'alert' }, e.message))));
+  container.append(h('section', { 'aria-labelledby': 'load' },
+    h('h3', { id: 'load' }, 'Load'),
+    h('p', { class: 'filter' }, h('label', { for: 'range' }, 'Range'), range),
+    charts));
+  await drawCharts(charts, id, 1);
+
+  if (session.features.health) {
+    const section = await monitors(id);
+    if (section) container.append(section);
+  }
+  if (session.features.alerts) {
+    container.append(h('section', { 'aria-labelledby': 'object-alerts' }, h('h3', { id: 'object-alerts' }, 'Open alerts'),
+      await alertsTable(session, `/api/v1/alerts?state=open&object=${encodeURIComponent(id)}`)));
+  }
+  if (kind === 'host') {
+    const vms = await all(`/api/v1/vms?host=${encodeURIComponent(id)}`);
+    container.append(h('section', { 'aria-labelledby': 'host-vms' }, h('h3', { id: 'host-vms' }, `VMs on this host: ${vms.length}`),
+      table('VMs on this host', ['VM', 'Health', 'Power', 'vCPUs', 'Memory'], vms.map((vm) => h('tr', { 'data-vm-id': vm.id },
+        h('th', { scope: 'row' }, h('a', { href: `#/vm/${encodeURIComponent(vm.id)}` }, vm.name)), h('td', {}, badge(vm.health)),
+        h('td', {}, badge(vm.powerState, 'power')), h('td', { class: 'num' }, vm.cpuCount ?? '–'), h('td', { class: 'num' }, bytes(vm.memoryBytes)))))));
+  }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Monitoring.IntegrationTests.Infrastructure;
+using Monitoring.Service.Demo;
+using Xunit;
+
+namespace Monitoring.IntegrationTests.WebConsole;
+
+/// <summary>One service run for the console's browser tests: the simulator as target <c>vc1</c>, a second
+/// target that never answers (<c>dead1</c>, so collector status has an error to show), keys of each role, and
+/// headless Debian Chromium driven by Playwright.</summary>
+public sealed class ConsoleService : IAsyncLifetime
+{
+    private SimulatorProcess? _simulator;
+    private ServiceProcess? _service;
+    private IPlaywright? _playwright;
+
+    internal Workspace Workspace { get; } = new();
+
+    internal SimulatorProcess Simulator => _simulator ?? throw new InvalidOperationException("not started");
+
+    internal ServiceProcess Service => _service ?? throw new InvalidOperationException("not started");
+
+    internal IBrowser Browser { get; private set; } = null!;
+
+    internal string ReaderKey { get; private set; } = string.Empty;
+
+    internal string OperatorKey { get; private set; } = string.Empty;
+
+    internal string AdminKey { get; private set; } = string.Empty;
+
+    /// <summary>Where the tests leave their screenshots (beside the test assembly, under TestResults).</summary>
+    internal static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "console");
+
+    public async Task InitializeAsync()
+    {
+        _simulator = await Infrastructure.Simulator.StartAsync(["-dc", "1", "-cluster", "1", "-host", "2", "-standalone-host", "1", "-vm", "2", "-ds", "1"]);
+        var url = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
+        var dead = new Uri($"https://127.0.0.1:{ServiceProcess.FreePort()}/sdk"); // nothing listens there
+        Workspace.WriteConfigDocument(new
+        {
+            Monitoring = new
+            {
+                Http = new { Urls = url.ToString().TrimEnd('/') },
+                Schedule = new { FirstPollWithinSeconds = 1, RealtimeIntervalSeconds = 5, InventoryIntervalSeconds = 300 },
+                Targets = new object[]
+                {
+                    Workspace.Target("vc1", _simulator),
+                    new Dictionary<string, object?>
+                    {
+                        ["Name"] = "dead1", ["Kind"] = "vSphere", ["Address"] = dead.ToString(), ["Username"] = "u", ["Password"] = "p",
+                        ["Thumbprint"] = _simulator.Endpoint.Thumbprint, ["TimeoutSeconds"] = 5,
+                    },
+                },
+            },
+        });
+        ReaderKey = await CreateKeyAsync("console-reader", "reader");
+        OperatorKey = await CreateKeyAsync("console-operator", "operator");
+        AdminKey = await CreateKeyAsync("console-admin", "admin");
+        _service = await ServiceProcess.StartAsync(Workspace.Directory, Workspace.ConfigPath, url);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while ((await GetAsync("/api/v1/vms"))["items"]!.AsArray().Count == 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"no VMs collected:\n{Service.Stderr}");
+            }
+
+            await Task.Delay(500);
+        }
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            // Debian's chromium (scripts/install-peers.sh); Playwright's own browser download is never used.
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>What the simulator holds, read by pyvmomi (an independent client).</summary>
+    internal Task<JsonElement> SimulatorInventoryAsync() => PyVmomi.InventoryAsync(Simulator, "vc1");
+
+    /// <summary>A GET of the API with the admin key, parsed.</summary>
+    internal async Task<JsonNode> GetAsync(string pathAndQuery)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Service.BaseUrl, pathAndQuery));
+        request.Headers.Add("X-Api-Key", AdminKey);
+        using var response = await Service.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{pathAndQuery}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>A fresh browser page (own context: own sessionStorage) at the given size, collecting console errors.</summary>
+    internal async Task<ConsolePage> OpenAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = Service.BaseUrl.ToString() });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return new ConsolePage(context, page);
+    }
+
+    private async Task<string> CreateKeyAsync(string name, string role)
+    {
+        var result = await Cli.RunAsync(Workspace.Directory, ["apikey", "create", "--name", name, "--role", role, "--config", Workspace.ConfigPath]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return result.Stdout.TrimEnd().Split('\n')[^1].Trim();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+
+        Workspace.Dispose();
+    }
+}
