@@ -11,7 +11,7 @@ namespace Monitoring.Tests.Storage.SqlServer;
 public sealed class SqlServerMigrationScriptTests
 {
     private static readonly string[] s_modelTables =
-        ["ApiKeys", "AuditTrail", "Clusters", "DailySamples", "Datacenters", "Datastores", "Hosts", "HourlySamples", "InventoryPasses", "MinuteSamples", "Vms"];
+        ["AlertChanges", "AlertComments", "Alerts", "ApiKeys", "AuditTrail", "Clusters", "DailySamples", "Datacenters", "Datastores", "Hosts", "HourlySamples", "InventoryPasses", "MaintenanceWindows", "MinuteSamples", "StateChanges", "Vms"];
 
     private readonly ITestOutputHelper _output;
 
