@@ -16,13 +16,13 @@ function row(alert, session, refresh) {
   const actions = [];
   if (session.may('operator') && alert.state !== 'closed') {
     const path = `/api/v1/alerts/${idPath(String(alert.id))}`;
-    if (alert.resolutionState !== ACKNOWLEDGED) actions.push(actionButton('Acknowledge', 'acknowledge', `alert ${alert.name}`, async () => { await post(`${path}/acknowledge`, {}); await refresh(); }));
-    actions.push(actionButton('Close', 'close', `alert ${alert.name}`, async () => { await post(`${path}/close`, {}); await refresh(); }));
+    if (alert.resolutionState !== ACKNOWLEDGED) actions.push(actionButton('Acknowledge', 'acknowledge', `alert ${alert.name}`, async () => { await post(`${path}/acknowledge`); await refresh(); }));
+    actions.push(actionButton('Close', 'close', `alert ${alert.name}`, async () => { await post(`${path}/close`); await refresh(); }));
   }
   return h('tr', { 'data-alert-id': alert.id, 'data-resolution': resolution(alert) },
     h('td', {}, badge(alert.severity, 'severity')),
     h('th', { scope: 'row' }, alert.name, alert.description ? h('div', { class: 'muted' }, alert.description) : null),
-    h('td', {}, h('a', { href: `#/${String(alert.object).includes('/vm-') ? 'vm' : 'host'}/${encodeURIComponent(alert.object)}` }, alert.object)),
+    h('td', {}, h('a', { href: `#/object/${encodeURIComponent(alert.object)}` }, alert.object)),
     h('td', {}, timeCell(alert.raisedAt)),
     h('td', { class: 'num' }, alert.repeatCount ?? 0),
     h('td', { class: 'resolution' }, resolution(alert), alert.inMaintenance ? h('span', { class: 'badge maintenance' }, 'maintenance') : null),

@@ -1,5 +1,5 @@
 // The console's entry: asks for a key, learns its role and which sections this service has, then routes
-// by the URL's fragment (#/, #/host/ID, #/vm/ID, #/alerts, #/tips, #/maintenance, #/collectors, #/keys).
+// by the URL's fragment (#/, #/host/ID, #/vm/ID, #/object/ID (either), #/alerts, #/tips, #/maintenance, #/collectors, #/keys).
 import { ApiError, has, key, request } from './api.js';
 import { h } from './dom.js';
 import { estateView } from './estate.js';
@@ -81,7 +81,7 @@ async function route() {
   const container = h('div', { class: 'page', 'aria-busy': 'true' });
   view.replaceChildren(container);
   try {
-    if ((first === 'host' || first === 'vm') && id) {
+    if ((first === 'host' || first === 'vm' || first === 'object') && id) {
       await objectView(container, session, first, id);
     } else {
       const section = sections.find((s) => s.path === (first || 'estate') && s.show()) ?? sections[0];

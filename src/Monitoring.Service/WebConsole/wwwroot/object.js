@@ -43,8 +43,19 @@ async function monitors(id) {
   }
 }
 
-export async function objectView(container, session, kind, id) {
-  const thing = await request(`/api/v1/${kind === 'host' ? 'hosts' : 'vms'}/${idPath(id)}`);
+/** An alert names an object by id alone: it is a VM or a host (anything else gets the API's 404 message). */
+async function find(kind, id) {
+  if (kind !== 'object') return [kind, await request(`/api/v1/${kind === 'host' ? 'hosts' : 'vms'}/${idPath(id)}`)];
+  try {
+    return ['vm', await request(`/api/v1/vms/${idPath(id)}`)];
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 404)) throw e;
+    return ['host', await request(`/api/v1/hosts/${idPath(id)}`)];
+  }
+}
+
+export async function objectView(container, session, requested, id) {
+  const [kind, thing] = await find(requested, id);
   container.append(h('p', { class: 'crumbs' }, h('a', { href: '#/estate' }, 'Estate'), ' › ',
     kind === 'vm' && thing.hostId ? [h('a', { href: `#/host/${encodeURIComponent(thing.hostId)}` }, thing.host ?? thing.hostId), ' › '] : null,
     thing.name));
