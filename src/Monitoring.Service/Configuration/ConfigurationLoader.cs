@@ -81,13 +81,14 @@ internal static class ConfigurationLoader
         var schedule = ScheduleSettings.From(options.Schedule, problems);
         var retention = RetentionFrom(options.Retention, problems);
         var thresholds = Thresholds.From(options.Thresholds, problems);
+        var balancer = Remediation.Configuration.BalancerConfiguration.From(options.Balancer, problems);
         var otlp = Otlp.OtlpSettings.From(options.Otlp, name => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name), problems);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
         }
 
-        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds, Otlp = otlp };
+        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds, Otlp = otlp, Balancer = balancer };
     }
 
     /// <summary>Everything in the file lives under <c>Monitoring</c> (a <c>Logging</c> section is the one

@@ -23,6 +23,9 @@ internal sealed record LoadedConfiguration(
     /// <summary>The validated thresholds (<c>Monitoring:Thresholds</c>).</summary>
     public Thresholds Thresholds { get; init; } = Thresholds.Default;
 
+    /// <summary>The validated PRO balancer settings (<c>Monitoring:Balancer</c>).</summary>
+    public Remediation.Configuration.BalancerConfiguration Balancer { get; init; } = Remediation.Configuration.BalancerConfiguration.Default;
+
     /// <summary>The validated OTLP export settings (<c>Monitoring:Otlp</c> and the standard variables).</summary>
     public Otlp.OtlpSettings Otlp { get; init; } = new(false, null, null, TimeSpan.FromSeconds(OtlpOptions.DefaultExportIntervalSeconds));
 }
