@@ -81,7 +81,7 @@ internal static class ConfigurationLoader
         var schedule = ScheduleSettings.From(options.Schedule, problems);
         var retention = RetentionFrom(options.Retention, problems);
         var thresholds = Thresholds.From(options.Thresholds, problems);
-        var balancer = Remediation.Configuration.BalancerConfiguration.From(options.Balancer, problems);
+        var balancer = global::Monitoring.Remediation.Configuration.BalancerConfiguration.From(options.Balancer, problems);
         var otlp = Otlp.OtlpSettings.From(options.Otlp, name => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name), problems);
         if (problems.Count > 0)
         {

@@ -24,7 +24,7 @@ internal sealed record LoadedConfiguration(
     public Thresholds Thresholds { get; init; } = Thresholds.Default;
 
     /// <summary>The validated PRO balancer settings (<c>Monitoring:Balancer</c>).</summary>
-    public Remediation.Configuration.BalancerConfiguration Balancer { get; init; } = Remediation.Configuration.BalancerConfiguration.Default;
+    public global::Monitoring.Remediation.Configuration.BalancerConfiguration Balancer { get; init; } = global::Monitoring.Remediation.Configuration.BalancerConfiguration.Default;
 
     /// <summary>The validated OTLP export settings (<c>Monitoring:Otlp</c> and the standard variables).</summary>
     public Otlp.OtlpSettings Otlp { get; init; } = new(false, null, null, TimeSpan.FromSeconds(OtlpOptions.DefaultExportIntervalSeconds));
