@@ -34,4 +34,7 @@ public sealed class MonitoringOptions
 
     /// <summary>OTLP export of the metrics (off unless an endpoint is configured).</summary>
     public OtlpOptions Otlp { get; set; } = new();
+
+    /// <summary>The PRO load balancer and its tips.</summary>
+    public BalancerOptions Balancer { get; set; } = new();
 }

@@ -83,13 +83,14 @@ internal static class ConfigurationLoader
         var thresholds = Thresholds.From(options.Thresholds, problems);
         var health = HealthHosting.HealthConfigurationReader.From(options.Health, thresholds, schedule.RealtimeInterval, problems);
         var alertExports = Exports.AlertExportValidator.Validate(options.Alerting, baseDirectory, problems);
+        var balancer = global::Monitoring.Remediation.Configuration.BalancerConfiguration.From(options.Balancer, problems);
         var otlp = Otlp.OtlpSettings.From(options.Otlp, name => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name), problems);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
         }
 
-        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds, Otlp = otlp, Health = health, AlertExports = alertExports };
+        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds, Otlp = otlp, Health = health, AlertExports = alertExports, Balancer = balancer };
     }
 
     /// <summary>Everything in the file lives under <c>Monitoring</c> (a <c>Logging</c> section is the one

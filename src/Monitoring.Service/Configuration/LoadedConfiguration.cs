@@ -25,6 +25,8 @@ internal sealed record LoadedConfiguration(
 
     /// <summary>The validated health model settings (<c>Monitoring:Health</c>, monitors from <c>Monitoring:Thresholds</c>).</summary>
     public HealthHosting.HealthConfiguration Health { get; init; } = Monitoring.Service.HealthHosting.HealthConfiguration.Default;
+    /// <summary>The validated PRO balancer settings (<c>Monitoring:Balancer</c>).</summary>
+    public global::Monitoring.Remediation.Configuration.BalancerConfiguration Balancer { get; init; } = global::Monitoring.Remediation.Configuration.BalancerConfiguration.Default;
 
     /// <summary>The validated OTLP export settings (<c>Monitoring:Otlp</c> and the standard variables).</summary>
     public Otlp.OtlpSettings Otlp { get; init; } = new(false, null, null, TimeSpan.FromSeconds(OtlpOptions.DefaultExportIntervalSeconds));
