@@ -19,4 +19,7 @@ internal static partial class HealthLog
 
     [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "health: the overrides do not fit the inventory ({Reason}); the previous health tree stays in use")]
     public static partial void TopologyRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "health: the work queue is full (the database is slow or locked); dropped the oldest item ({Step}), {Total} dropped since start")]
+    public static partial void Dropped(ILogger logger, string step, long total);
 }

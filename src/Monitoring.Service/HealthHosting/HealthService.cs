@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitoring.Core.Model;
@@ -17,11 +18,17 @@ namespace Monitoring.Service.HealthHosting;
 /// ticked on a timer so that time-driven states (a target failing long enough, data gone stale) change on their own.</summary>
 /// <remarks>Alerts and maintenance windows live in the database, so a restart reads them back: an open alert is
 /// found again by its object and monitor and counted, never duplicated. A failure here is logged and never reaches
-/// the pass that reported: collection carries on whatever the health model does.</remarks>
+/// the pass that reported: collection carries on whatever the health model does. Passes only queue their data: the
+/// engine writes alerts and history to the database, and a locked or unreachable database must hold up health, never
+/// collection (the samples have their own buffer). The queue is bounded; when it is full the oldest work is dropped and
+/// counted in the log.</remarks>
 internal sealed class HealthService : BackgroundService, IPassObserver
 {
     /// <summary>How often time-driven checks run; well inside the two minutes an unreachable target has to alert.</summary>
     public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Queued passes before the oldest is dropped: at one item per target and pass, minutes of a stalled database.</summary>
+    private const int QueueCapacity = 4096;
 
     private static readonly HashSet<string> s_thresholdMetrics = [PerformanceMetric.CpuUsage, PerformanceMetric.MemoryUsage];
 
@@ -40,6 +47,8 @@ internal sealed class HealthService : BackgroundService, IPassObserver
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<HealthEngine> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<HealthWork> _queue;
+    private long _dropped;
     private HealthEngine? _engine;
     private IReadOnlyList<MonitorOverride> _placed = [];
 
@@ -60,6 +69,9 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         _time = time;
         _logger = logger;
         _factory = new HealthTopologyFactory(_configuration, [.. configuration.Targets.Select(t => t.Name)]);
+        _queue = Channel.CreateBounded<HealthWork>(
+            new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            dropped => HealthLog.Dropped(_logger, dropped.Step, Interlocked.Increment(ref _dropped)));
     }
 
     /// <summary>The windows the engine honours (configured and stored).</summary>
@@ -104,26 +116,49 @@ internal sealed class HealthService : BackgroundService, IPassObserver
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var ticks = TickAsync(stoppingToken);
+        try
+        {
+            await foreach (var work in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Guard(work.Step, work.Apply);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping: what is still queued is done below, then the history is written
+        }
+
+        await ticks.ConfigureAwait(false);
+        while (_queue.Reader.TryRead(out var work))
+        {
+            Guard(work.Step, work.Apply);
+        }
+
+        Flush();
+    }
+
+    /// <summary>Queues the time-driven checks, in line with the passes' work so that they never run side by side.</summary>
+    private async Task TickAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(TickInterval, _time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                Guard("tick", engine => engine.Tick());
+                Post("tick", engine => engine.Tick());
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // stopping
         }
-
-        Flush();
     }
 
     public void OnInventory(InventorySnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        Guard("inventory of " + snapshot.Target, engine =>
+        Post("inventory of " + snapshot.Target, engine =>
         {
             lock (_gate)
             {
@@ -144,7 +179,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
     public void OnRealtime(PerformanceBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        Guard("realtime samples of " + batch.Target, engine =>
+        Post("realtime samples of " + batch.Target, engine =>
         {
             engine.RecordHeartbeat(HealthTopologyBuilder.TargetNodeId(batch.Target));
 
@@ -175,7 +210,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
     public void OnOutcome(PassOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        Guard("outcome of " + outcome.Target, engine =>
+        Post("outcome of " + outcome.Target, engine =>
         {
             if (outcome.Failure is { } failure)
             {
@@ -277,6 +312,8 @@ internal sealed class HealthService : BackgroundService, IPassObserver
             }
         }
     }
+
+    private void Post(string step, Action<HealthEngine> action) => _queue.Writer.TryWrite(new HealthWork(step, action));
 
     private void Guard(string step, Action<HealthEngine> action)
     {
