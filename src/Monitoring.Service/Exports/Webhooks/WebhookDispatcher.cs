@@ -30,12 +30,7 @@ internal sealed class WebhookDispatcher : BackgroundService
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_services.GetService<IAlertChangeLog>() is not { } log)
-        {
-            ExportLog.NoAlertStore(_logger);
-            return Task.CompletedTask;
-        }
-
+        var log = _services.GetRequiredService<IAlertChangeLog>();
         var runs = new List<Task>();
         foreach (var webhook in _webhooks)
         {
