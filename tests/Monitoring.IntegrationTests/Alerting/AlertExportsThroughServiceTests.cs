@@ -120,6 +120,13 @@ public sealed class AlertExportsThroughServiceTests
             Assert.Equal("updated", whileDown["change"]!.GetValue<string>());
             Assert.Equal("open", whileDown["state"]!.GetValue<string>());
 
+            // A feed item is the alert document of GET /api/v1/alerts/{id} plus its place in the change log.
+            var document = (await GetJsonAsync(service, $"/api/v1/alerts/{id}")).AsObject();
+            Assert.Equal(
+                document.Select(p => p.Key).Concat(["sequence", "change", "changedAt"]).Order(StringComparer.Ordinal),
+                whileDown.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+            Assert.False(whileDown["inMaintenance"]!.GetValue<bool>());
+
             // The restarted service re-sends the standing alert: still one in Alertmanager.
             pushes = await SuccessfulPushesAsync(service);
             await WaitForAsync("a push after the restart", TimeSpan.FromSeconds(30), service, async () => await SuccessfulPushesAsync(service) >= pushes + 1);

@@ -6,6 +6,7 @@ using Monitoring.Core.Access;
 using Monitoring.HealthModel.Storage;
 using Monitoring.Service.Api.Access;
 using Monitoring.Service.Api.Http;
+using Monitoring.Service.HealthHosting;
 using Monitoring.Storage.Exports;
 
 namespace Monitoring.Service.Exports.Feed;
@@ -97,5 +98,6 @@ internal static class AlertFeedEndpoints
     /// <summary>The feed over the alert store's change log.</summary>
     private static AlertFeed Feed(HttpContext http) => new(
         http.RequestServices.GetRequiredService<IAlertChangeLog>(),
-        http.RequestServices.GetRequiredService<IExportPositionStore>());
+        http.RequestServices.GetRequiredService<IExportPositionStore>(),
+        http.RequestServices.GetRequiredService<AlertDesk>().MaintenanceAsync);
 }

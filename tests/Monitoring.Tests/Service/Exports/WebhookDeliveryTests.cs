@@ -105,7 +105,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     private WebhookDelivery Delivery(Receiver receiver, IExportPositionStore positions, ExportMetrics metrics, RecordingLogger<WebhookDeliveryTests> logger, int maxAttempts)
     {
         var settings = new WebhookSettings("desk", new Uri("http://receiver.invalid/hook"), new Secret(Secret), TimeSpan.FromSeconds(5), maxAttempts);
-        return new WebhookDelivery(settings, new WebhookSender(settings, TimeProvider.System, receiver), _store, positions, metrics, TimeProvider.System, logger)
+        return new WebhookDelivery(settings, new WebhookSender(settings, TimeProvider.System, receiver), _store, positions, _ => Task.FromResult<Func<string, bool>>(_ => false), metrics, TimeProvider.System, logger)
         {
             PollInterval = TimeSpan.FromMilliseconds(20),
             BackoffUnit = TimeSpan.FromMilliseconds(10),
