@@ -7,6 +7,7 @@ using Monitoring.HealthModel.Settings;
 using Monitoring.HealthModel.Storage;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
+using Monitoring.Service.Metrics;
 using Monitoring.Storage;
 using Monitoring.Storage.HealthStores;
 
@@ -40,6 +41,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<HealthEngine> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly MaintenanceMetrics _maintenanceMetrics;
     private HealthEngine? _engine;
     private IReadOnlyList<MonitorOverride> _placed = [];
 
@@ -49,9 +51,11 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         EfStateChangeStore history,
         EfAlertStore alerts,
         EfMaintenanceWindowStore windows,
+        MaintenanceMetrics maintenanceMetrics,
         TimeProvider time,
         ILogger<HealthService> logger)
     {
+        _maintenanceMetrics = maintenanceMetrics;
         _configuration = configuration.Health;
         _inventory = inventory;
         _history = history;
@@ -98,6 +102,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         }
 
         Flush();
+        PublishMaintenance(_engine!);
         _ready.TrySetResult(_engine!);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -109,7 +114,11 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                Guard("tick", engine => engine.Tick());
+                Guard("tick", engine =>
+                {
+                    engine.Tick();
+                    PublishMaintenance(engine);
+                });
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -277,6 +286,11 @@ internal sealed class HealthService : BackgroundService, IPassObserver
             }
         }
     }
+
+    /// <summary>Publishes <c>virt_object_in_maintenance</c>: the objects in a window now (windows start and end between
+    /// ticks, so the set is rebuilt each tick, from the store's cached windows).</summary>
+    private void PublishMaintenance(HealthEngine engine) =>
+        _maintenanceMetrics.Publish(engine.Objects().Where(o => engine.Maintenance.StatusOf(o.Id).InMaintenance));
 
     private void Guard(string step, Action<HealthEngine> action)
     {

@@ -14,7 +14,8 @@ namespace Monitoring.IntegrationTests.Alerting;
 /// the connector feed is read, partly acknowledged, the service stopped by its PID, the alert acknowledged from the
 /// command line while it is down, the service started again on the same database; the feed then delivers the
 /// unacknowledged changes again, nothing acknowledged, and the change made while it was down; the simulator back, the
-/// alert resolves in Alertmanager. Alertmanager is watched throughout: never more than one such alert.</summary>
+/// alert resolves in Alertmanager. Alertmanager is watched throughout: never more than one such alert. Last, a
+/// maintenance window on the target shows in <c>virt_object_in_maintenance</c> and in the feed's <c>inMaintenance</c>.</summary>
 /// <remarks>One test rather than two: the feed's restart happens while the Alertmanager alert stands, which also shows
 /// that the restarted service's re-sends do not duplicate it, and the suite pays for one simulator outage, not two.</remarks>
 public sealed class AlertExportsThroughServiceTests
@@ -144,6 +145,37 @@ public sealed class AlertExportsThroughServiceTests
             Assert.Contains(closing.Items, i => i["id"]!.GetValue<long>() == id && i["state"]!.GetValue<string>() == "closed" && Sequence(i) > sequences[^1]);
             await AcknowledgeAsync(service, closing.Bookmark);
             Assert.DoesNotContain((await ReadFeedAsync(service, null)).Items, i => Sequence(i) <= Sequence(closing.Items[^1]));
+
+            // A maintenance window on the target: every object below it shows on /metrics, and the feed and the alert
+            // document both say inMaintenance; the window ended, the series go.
+            string window;
+            using (var created = await service.Http.PostAsJsonAsync(new Uri(service.BaseUrl, "/api/v1/maintenance"), new { @object = TargetNode, durationMinutes = 30, reason = "export test" }))
+            {
+                Assert.True(created.StatusCode == System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+                window = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.ToString();
+            }
+
+            List<string> inMaintenance = [];
+            await WaitForAsync("virt_object_in_maintenance for the target's objects", TimeSpan.FromSeconds(30), service, async () =>
+            {
+                inMaintenance = MaintenanceSeries(await service.GetAsync("/metrics"));
+                return inMaintenance.Any(l => l.Contains("kind=\"vm\"", StringComparison.Ordinal));
+            });
+            Assert.Contains($"virt_object_in_maintenance{{target=\"{Target}\",id=\"{TargetNode}\",kind=\"target\"}} 1", inMaintenance);
+            Assert.Contains(inMaintenance, l => l.Contains("kind=\"host\"", StringComparison.Ordinal));
+            Assert.All(inMaintenance, l => Assert.Contains($"target=\"{Target}\"", l, StringComparison.Ordinal));
+            Assert.True((await GetJsonAsync(service, $"/api/v1/alerts/{id}"))["inMaintenance"]!.GetValue<bool>());
+            var replay = (await GetJsonAsync(service, "/api/v1/alert-feed?connector=latecomer&max=1000"))["items"]!.AsArray().Where(i => i!["id"]!.GetValue<long>() == id).ToList();
+            Assert.NotEmpty(replay);
+            Assert.All(replay, i => Assert.True(i!["inMaintenance"]!.GetValue<bool>()));
+
+            using (var ended = await service.Http.DeleteAsync(new Uri(service.BaseUrl, $"/api/v1/maintenance/{window}")))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.NoContent, ended.StatusCode);
+            }
+
+            await WaitForAsync("virt_object_in_maintenance empty again", TimeSpan.FromSeconds(30), service, async () =>
+                MaintenanceSeries(await service.GetAsync("/metrics")).Count == 0);
             Assert.Equal(0, await service.StopAsync(TimeSpan.FromSeconds(40)));
         }
         finally
@@ -182,6 +214,9 @@ public sealed class AlertExportsThroughServiceTests
 
         return most;
     }
+
+    private static List<string> MaintenanceSeries(string exposition) =>
+        [.. exposition.Split('\n').Where(l => l.StartsWith("virt_object_in_maintenance{", StringComparison.Ordinal))];
 
     private static long Sequence(JsonNode item) => item["sequence"]!.GetValue<long>();
 

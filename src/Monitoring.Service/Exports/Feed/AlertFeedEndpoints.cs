@@ -6,7 +6,6 @@ using Monitoring.Core.Access;
 using Monitoring.HealthModel.Storage;
 using Monitoring.Service.Api.Access;
 using Monitoring.Service.Api.Http;
-using Monitoring.Service.HealthHosting;
 using Monitoring.Storage.Exports;
 
 namespace Monitoring.Service.Exports.Feed;
@@ -99,5 +98,5 @@ internal static class AlertFeedEndpoints
     private static AlertFeed Feed(HttpContext http) => new(
         http.RequestServices.GetRequiredService<IAlertChangeLog>(),
         http.RequestServices.GetRequiredService<IExportPositionStore>(),
-        http.RequestServices.GetRequiredService<AlertDesk>().MaintenanceAsync);
+        http.RequestServices.GetRequiredService<MaintenanceLookup>());
 }

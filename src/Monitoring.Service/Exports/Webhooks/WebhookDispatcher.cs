@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitoring.HealthModel.Storage;
-using Monitoring.Service.HealthHosting;
 using Monitoring.Storage.Exports;
 
 namespace Monitoring.Service.Exports.Webhooks;
@@ -37,7 +36,7 @@ internal sealed class WebhookDispatcher : BackgroundService
         {
             var sender = new WebhookSender(webhook, _time);
             _senders.Add(sender);
-            var delivery = new WebhookDelivery(webhook, sender, log, _positions, _services.GetRequiredService<AlertDesk>().MaintenanceAsync, _metrics, _time, _logger);
+            var delivery = new WebhookDelivery(webhook, sender, log, _positions, _services.GetRequiredService<MaintenanceLookup>(), _metrics, _time, _logger);
             runs.Add(Task.Run(() => delivery.RunAsync(stoppingToken), stoppingToken));
         }
 
