@@ -14,7 +14,8 @@ namespace Monitoring.IntegrationTests.Alerting;
 /// the connector feed is read, partly acknowledged, the service stopped by its PID, the alert acknowledged from the
 /// command line while it is down, the service started again on the same database; the feed then delivers the
 /// unacknowledged changes again, nothing acknowledged, and the change made while it was down; the simulator back, the
-/// alert resolves in Alertmanager. Alertmanager is watched throughout: never more than one such alert. Last, a
+/// alert resolves in Alertmanager. Alertmanager is watched throughout: never more than one such alert. The management
+/// pack's feed script (Read-AlertFeed.ps1, PowerShell 7) reads and acknowledges the real feed of this service. Last, a
 /// maintenance window on the target shows in <c>virt_object_in_maintenance</c> and in the feed's <c>inMaintenance</c>.</summary>
 /// <remarks>One test rather than two: the feed's restart happens while the Alertmanager alert stands, which also shows
 /// that the restarted service's re-sends do not duplicate it, and the suite pays for one simulator outage, not two.</remarks>
@@ -68,7 +69,7 @@ public sealed class AlertExportsThroughServiceTests
                 await process.WaitForExitAsync();
             }
 
-            var firing = await alertmanager.WaitForAsync(a => a.Count > 0, TimeSpan.FromSeconds(120), "VirtTargetUnreachable arriving");
+            var firing = Unreachable(await alertmanager.WaitForAsync(a => Unreachable(a).Count > 0, TimeSpan.FromSeconds(120), "VirtTargetUnreachable arriving"));
             _output.WriteLine($"in Alertmanager {clock.Elapsed.TotalSeconds:0.0} s after the kill");
             Assert.InRange(clock.Elapsed.TotalSeconds, 0, 120);
             Assert.Equal(
@@ -100,10 +101,24 @@ public sealed class AlertExportsThroughServiceTests
             var acknowledged = Sequence(raised);
             var unacknowledged = before.Items.Where(i => Sequence(i) > acknowledged).Select(Sequence).ToList();
 
+            // The management pack's feed rule script, run by PowerShell 7 against this service: bags for the open alert,
+            // then the batch acknowledged for its connector.
+            var pack = await PackScript.RunAsync("Read-AlertFeed.ps1", new Dictionary<string, object>
+            {
+                ["ApiUrl"] = service.BaseUrl.ToString(), ["ApiKey"] = key, ["Connector"] = "scom-e2e", ["MaxItems"] = 1000, ["TimeoutSeconds"] = 30,
+            });
+            var bags = pack.GetProperty("bags").EnumerateArray().ToList();
+            var ourBags = bags.Where(b => b.GetProperty("AlertId").GetString() == id.ToString(CultureInfo.InvariantCulture)).ToList();
+            Assert.NotEmpty(ourBags);
+            Assert.All(ourBags, b => Assert.Equal(
+                ("VirtTargetUnreachable", "Critical", TargetNode),
+                (b.GetProperty("Name").GetString(), b.GetProperty("Severity").GetString(), b.GetProperty("Object").GetString())));
+            Assert.DoesNotContain((await GetJsonAsync(service, "/api/v1/alert-feed?connector=scom-e2e&max=1000"))["items"]!.AsArray(), i => Sequence(i!) <= Sequence(before.Items[^1]));
+
             // Re-sent every 5 s: Alertmanager still holds the one alert (the watcher checks every poll).
             var pushes = await SuccessfulPushesAsync(service);
             await WaitForAsync("two more pushes", TimeSpan.FromSeconds(30), service, async () => await SuccessfulPushesAsync(service) >= pushes + 2);
-            Assert.Single(await alertmanager.AlertsAsync());
+            Assert.Single(Unreachable(await alertmanager.AlertsAsync()));
 
             // Stopped by its PID; acknowledged from the command line while it is down; started on the same database.
             Assert.Equal(0, await service.StopAsync(TimeSpan.FromSeconds(40)));
@@ -131,12 +146,12 @@ public sealed class AlertExportsThroughServiceTests
             // The restarted service re-sends the standing alert: still one in Alertmanager.
             pushes = await SuccessfulPushesAsync(service);
             await WaitForAsync("a push after the restart", TimeSpan.FromSeconds(30), service, async () => await SuccessfulPushesAsync(service) >= pushes + 1);
-            Assert.Single(await alertmanager.AlertsAsync());
+            Assert.Single(Unreachable(await alertmanager.AlertsAsync()));
 
             // Back on the same address (a new certificate: pinned again; the service rereads its configuration).
             restarted = await Simulator.StartAsync([.. s_model, "-listen", $"127.0.0.1:{port}"]);
             WriteConfig(restarted);
-            await alertmanager.WaitForAsync(a => a.Count == 0, TimeSpan.FromSeconds(120), "the alert resolving");
+            await alertmanager.WaitForAsync(a => Unreachable(a).Count == 0, TimeSpan.FromSeconds(120), "the alert resolving");
             var closed = await GetJsonAsync(service, $"/api/v1/alerts/{id}");
             Assert.Equal("closed", closed["state"]!.GetValue<string>());
 
@@ -214,6 +229,11 @@ public sealed class AlertExportsThroughServiceTests
 
         return most;
     }
+
+    /// <summary>Alertmanager's <c>VirtTargetUnreachable</c> alerts (a long outage also raises the target's
+    /// <c>VirtTargetDataStale</c>, an alert of its own).</summary>
+    private static List<Dictionary<string, string>> Unreachable(List<Dictionary<string, string>> alerts) =>
+        [.. alerts.Where(a => a.GetValueOrDefault("alertname") == "VirtTargetUnreachable")];
 
     private static List<string> MaintenanceSeries(string exposition) =>
         [.. exposition.Split('\n').Where(l => l.StartsWith("virt_object_in_maintenance{", StringComparison.Ordinal))];
