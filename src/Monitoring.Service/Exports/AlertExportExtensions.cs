@@ -9,7 +9,7 @@ namespace Monitoring.Service.Exports;
 
 /// <summary>Adds the alert exports the configuration asks for to the running service (the <c>run</c> verb).</summary>
 /// <remarks>They read <see cref="HealthModel.Storage.IAlertChangeLog"/> and <see cref="HealthModel.Storage.IAlertStore"/>
-/// from the container when they start; a build without an alert store registered logs that once and stays idle.</remarks>
+/// from the container when they start (the health hosting always registers the database store).</remarks>
 internal static class AlertExportExtensions
 {
     public static IServiceCollection AddAlertExports(this IServiceCollection services, AlertExportSettings settings)

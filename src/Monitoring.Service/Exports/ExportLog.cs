@@ -6,9 +6,6 @@ namespace Monitoring.Service.Exports;
 /// (refused by the configuration) and bodies are never logged.</summary>
 internal static partial class ExportLog
 {
-    [LoggerMessage(EventId = 7100, Level = LogLevel.Warning, Message = "Alert exports: no alert store in this build (nothing registers IAlertChangeLog); Alertmanager push and webhooks stay idle")]
-    public static partial void NoAlertStore(ILogger logger);
-
     [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Alertmanager push: every {Seconds} s to {Urls}")]
     public static partial void AlertmanagerStarted(ILogger logger, int seconds, string urls);
 

@@ -8,6 +8,7 @@ using Monitoring.HealthModel.Settings;
 using Monitoring.HealthModel.Storage;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
+using Monitoring.Service.Metrics;
 using Monitoring.Storage;
 using Monitoring.Storage.HealthStores;
 
@@ -49,6 +50,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
     private readonly TaskCompletionSource<HealthEngine> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<HealthWork> _queue;
     private long _dropped;
+    private readonly MaintenanceMetrics _maintenanceMetrics;
     private HealthEngine? _engine;
     private IReadOnlyList<MonitorOverride> _placed = [];
 
@@ -58,9 +60,11 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         EfStateChangeStore history,
         EfAlertStore alerts,
         EfMaintenanceWindowStore windows,
+        MaintenanceMetrics maintenanceMetrics,
         TimeProvider time,
         ILogger<HealthService> logger)
     {
+        _maintenanceMetrics = maintenanceMetrics;
         _configuration = configuration.Health;
         _inventory = inventory;
         _history = history;
@@ -110,6 +114,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         }
 
         Flush();
+        PublishMaintenance(_engine!);
         _ready.TrySetResult(_engine!);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -146,7 +151,11 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                Post("tick", engine => engine.Tick());
+                Post("tick", engine =>
+                {
+                    engine.Tick();
+                    PublishMaintenance(engine);
+                });
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -314,6 +323,11 @@ internal sealed class HealthService : BackgroundService, IPassObserver
     }
 
     private void Post(string step, Action<HealthEngine> action) => _queue.Writer.TryWrite(new HealthWork(step, action));
+
+    /// <summary>Publishes <c>virt_object_in_maintenance</c>: the objects in a window now (windows start and end between
+    /// ticks, so the set is rebuilt each tick, from the store's cached windows).</summary>
+    private void PublishMaintenance(HealthEngine engine) =>
+        _maintenanceMetrics.Publish(engine.Objects().Where(o => engine.Maintenance.StatusOf(o.Id).InMaintenance));
 
     private void Guard(string step, Action<HealthEngine> action)
     {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.HealthModel.Storage;
 using Monitoring.Service.Collection;
+using Monitoring.Service.Exports;
+using Monitoring.Service.Metrics;
 using Monitoring.Storage.HealthStores;
 
 namespace Monitoring.Service.HealthHosting;
@@ -18,12 +20,14 @@ internal static class HealthServiceCollectionExtensions
         services.AddSingleton<IStateChangeStore>(sp => sp.GetRequiredService<EfStateChangeStore>());
         services.AddSingleton<EfMaintenanceWindowStore>();
         services.AddSingleton<AlertDesk>();
+        services.AddSingleton<MaintenanceLookup>(sp => sp.GetRequiredService<AlertDesk>().MaintenanceAsync);
         return services;
     }
 
     /// <summary>The engine in the running service: a pass observer and a hosted service (registered ahead of the scheduler).</summary>
     public static IServiceCollection AddHealthService(this IServiceCollection services)
     {
+        services.AddSingleton(sp => sp.GetRequiredService<PrometheusExporter>().Maintenance);
         services.AddSingleton<HealthService>();
         services.AddSingleton<IPassObserver>(sp => sp.GetRequiredService<HealthService>());
         services.AddHostedService(sp => sp.GetRequiredService<HealthService>());

@@ -41,6 +41,7 @@ internal sealed class PrometheusExporter : IRequestRecorder
 
         _inventoryMetrics = new InventoryMetrics(factory);
         Exports = new ExportMetrics(factory);
+        Maintenance = new MaintenanceMetrics(factory);
 
         string[] passLabels = ["target", "pass"];
         _duration = factory.Gauge("virt_collector_duration_seconds", "How long the last pass of a target took.", passLabels);
@@ -63,6 +64,9 @@ internal sealed class PrometheusExporter : IRequestRecorder
 
     /// <summary>The alert exports' metrics (Alertmanager pushes, webhook deliveries).</summary>
     public ExportMetrics Exports { get; }
+
+    /// <summary>The health model's <c>virt_object_in_maintenance</c>.</summary>
+    public MaintenanceMetrics Maintenance { get; }
 
     /// <summary>Every metric of the exposition, for exporters that read the same values (OTLP).</summary>
     public IReadOnlyList<MetricFamily> Families => _families.All;

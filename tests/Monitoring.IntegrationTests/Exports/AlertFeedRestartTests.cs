@@ -51,6 +51,6 @@ public sealed class AlertFeedRestartTests : IDisposable
     {
         var database = MonitoringDatabase.Sqlite("Data Source=monitoring.db", _workspace.Directory);
         await database.MigrateAsync(CancellationToken.None);
-        return new AlertFeed(_estate.Alerts, new ExportPositionStore(database, TimeProvider.System));
+        return new AlertFeed(_estate.Alerts, new ExportPositionStore(database, TimeProvider.System), _ => Task.FromResult<Func<string, bool>>(_ => false));
     }
 }

@@ -12,7 +12,7 @@ using Monitoring.Service.Metrics;
 namespace Monitoring.IntegrationTests.Exports;
 
 /// <summary>A real health engine over one target (vc01), watched by the standard availability monitor, with in-memory stores, its clock starting ten minutes ago, and a service
-/// provider that holds the alert store the way the service's container will.</summary>
+/// provider that holds the alert store and the maintenance lookup the way the service's container does.</summary>
 internal sealed class ExportEstate : IDisposable
 {
     public const string Target = "vc01";
@@ -33,6 +33,7 @@ internal sealed class ExportEstate : IDisposable
         Services = new ServiceCollection()
             .AddSingleton<IAlertStore>(Alerts)
             .AddSingleton<IAlertChangeLog>(Alerts)
+            .AddSingleton<MaintenanceLookup>(_ => Task.FromResult<Func<string, bool>>(id => Engine.Maintenance.StatusOf(id).InMaintenance))
             .BuildServiceProvider();
         Families = new MetricFamilies(Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry()));
         Metrics = new ExportMetrics(Families);

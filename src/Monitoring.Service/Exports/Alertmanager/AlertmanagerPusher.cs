@@ -51,14 +51,8 @@ internal sealed class AlertmanagerPusher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var log = _services.GetService<IAlertChangeLog>();
-        var store = _services.GetService<IAlertStore>();
-        if (log is null || store is null)
-        {
-            ExportLog.NoAlertStore(_logger);
-            return;
-        }
-
+        var log = _services.GetRequiredService<IAlertChangeLog>();
+        var store = _services.GetRequiredService<IAlertStore>();
         var urls = string.Join(", ", _settings.Urls.Select(ExportMetrics.Label));
         ExportLog.AlertmanagerStarted(_logger, (int)_settings.ResendInterval.TotalSeconds, urls);
         long position;

@@ -15,11 +15,13 @@ internal sealed class AlertFeed
 
     private readonly IAlertChangeLog _log;
     private readonly IExportPositionStore _positions;
+    private readonly MaintenanceLookup _maintenance;
 
-    public AlertFeed(IAlertChangeLog log, IExportPositionStore positions)
+    public AlertFeed(IAlertChangeLog log, IExportPositionStore positions, MaintenanceLookup maintenance)
     {
         _log = log;
         _positions = positions;
+        _maintenance = maintenance;
     }
 
     public static string ConsumerId(string connector) => "feed:" + connector;
@@ -34,7 +36,8 @@ internal sealed class AlertFeed
         var start = after ?? await _positions.GetAsync(ConsumerId(connector), cancellationToken).ConfigureAwait(false) ?? 0;
         var changes = _log.ReadAfter(start, max);
         var end = changes.Count > 0 ? changes[^1].Sequence : start;
-        return new AlertFeedPage([.. changes.Select(AlertChangeDocument.From)], FeedBookmark.Encode(connector, end));
+        var inMaintenance = await _maintenance(cancellationToken).ConfigureAwait(false);
+        return new AlertFeedPage([.. changes.Select(c => AlertChangeDocument.From(c, inMaintenance))], FeedBookmark.Encode(connector, end));
     }
 
     /// <summary>Acknowledges everything up to <paramref name="sequence"/>; returns the stored bookmark.</summary>

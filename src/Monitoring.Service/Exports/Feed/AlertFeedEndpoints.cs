@@ -94,8 +94,9 @@ internal static class AlertFeedEndpoints
         return TypedResults.Ok(new AlertFeedAcknowledged(body.Connector, stored));
     }
 
-    /// <summary>The feed over the alert store's change log (an empty log when this build keeps no alerts).</summary>
+    /// <summary>The feed over the alert store's change log.</summary>
     private static AlertFeed Feed(HttpContext http) => new(
-        http.RequestServices.GetService<IAlertChangeLog>() ?? EmptyAlertChangeLog.Instance,
-        http.RequestServices.GetRequiredService<IExportPositionStore>());
+        http.RequestServices.GetRequiredService<IAlertChangeLog>(),
+        http.RequestServices.GetRequiredService<IExportPositionStore>(),
+        http.RequestServices.GetRequiredService<MaintenanceLookup>());
 }

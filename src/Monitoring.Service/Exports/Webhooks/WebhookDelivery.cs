@@ -20,13 +20,15 @@ internal sealed class WebhookDelivery
     private readonly WebhookSettings _settings;
     private readonly WebhookSender _sender;
     private readonly IAlertChangeLog _log;
+    private readonly MaintenanceLookup _maintenance;
     private readonly IExportPositionStore _positions;
     private readonly ExportMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public WebhookDelivery(WebhookSettings settings, WebhookSender sender, IAlertChangeLog log, IExportPositionStore positions, ExportMetrics metrics, TimeProvider time, ILogger logger)
+    public WebhookDelivery(WebhookSettings settings, WebhookSender sender, IAlertChangeLog log, IExportPositionStore positions, MaintenanceLookup maintenance, ExportMetrics metrics, TimeProvider time, ILogger logger)
     {
+        _maintenance = maintenance;
         _settings = settings;
         _sender = sender;
         _log = log;
@@ -79,7 +81,7 @@ internal sealed class WebhookDelivery
 
     private async Task DeliverAsync(AlertChange change, CancellationToken cancellationToken)
     {
-        var document = AlertChangeDocument.From(change);
+        var document = AlertChangeDocument.From(change, await _maintenance(cancellationToken).ConfigureAwait(false));
         for (var attempt = 1; ; attempt++)
         {
             var problem = await _sender.SendAsync(document, cancellationToken).ConfigureAwait(false);

@@ -30,18 +30,13 @@ internal sealed class WebhookDispatcher : BackgroundService
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_services.GetService<IAlertChangeLog>() is not { } log)
-        {
-            ExportLog.NoAlertStore(_logger);
-            return Task.CompletedTask;
-        }
-
+        var log = _services.GetRequiredService<IAlertChangeLog>();
         var runs = new List<Task>();
         foreach (var webhook in _webhooks)
         {
             var sender = new WebhookSender(webhook, _time);
             _senders.Add(sender);
-            var delivery = new WebhookDelivery(webhook, sender, log, _positions, _metrics, _time, _logger);
+            var delivery = new WebhookDelivery(webhook, sender, log, _positions, _services.GetRequiredService<MaintenanceLookup>(), _metrics, _time, _logger);
             runs.Add(Task.Run(() => delivery.RunAsync(stoppingToken), stoppingToken));
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Monitoring.HealthModel.Storage;
+using Monitoring.Service.Api.Alerts;
 using Monitoring.Service.Exports;
 using Monitoring.Service.Exports.Feed;
 using Monitoring.Storage.Exports;
@@ -93,8 +94,25 @@ public sealed class AlertFeedTests : IDisposable
         Assert.Equal(A.Raised.AddMinutes(2), items[1].ChangedAt);
     }
 
+    [Fact]
+    public async Task Read_ObjectInMaintenance_ItemSaysSoAsTheAlertDocumentDoes()
+    {
+        var alert = _store.Add(A.Unreachable(id: 0));
+        var feed = new AlertFeed(_store, new ExportPositionStore(await TestDatabase.CreateAsync(_directory), _clock), _ => Task.FromResult<Func<string, bool>>(id => id == alert.ObjectId));
+
+        var item = Assert.Single((await feed.ReadAsync("opsmgr", null, 10, CancellationToken.None)).Items);
+
+        Assert.True(item.InMaintenance);
+        Assert.Equal(AlertView.From(alert, inMaintenance: true, withComments: true) with { Comments = null }, ViewOf(item));
+    }
+
+    /// <summary>The item without its change-log fields, as the API's alert view (comments compared apart).</summary>
+    private static AlertView ViewOf(AlertChangeDocument i) => new(
+        i.Id, i.Name, i.Severity, i.Priority, i.State, i.ResolutionState, i.ObjectId, i.RepeatCount, i.RaisedAt, i.Description,
+        i.Target, i.Source, i.Owner, i.LastModifiedAt, i.ResolvedAt, i.ResolvedBy, i.InMaintenance);
+
     private async Task<AlertFeed> FeedAsync() =>
-        new(_store, new ExportPositionStore(await TestDatabase.CreateAsync(_directory), _clock));
+        new(_store, new ExportPositionStore(await TestDatabase.CreateAsync(_directory), _clock), _ => Task.FromResult<Func<string, bool>>(_ => false));
 
     private static long Decode(AlertFeed feed, string bookmark) => feed.Decode(bookmark, "opsmgr", out _)!.Value;
 

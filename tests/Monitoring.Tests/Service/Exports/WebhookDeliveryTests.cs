@@ -32,7 +32,9 @@ public sealed class WebhookDeliveryTests : IDisposable
         _store.Add(A.Unreachable(id: 0));
         _store.Add(A.HostCpu(id: 0));
 
-        await RunUntilAsync(Delivery(receiver, positions, metrics, logger, maxAttempts: 10), () => receiver.Accepted.Count == 2);
+        // Until the position is stored too (the pending gauge is set after it): the receiver sees the change first.
+        await RunUntilAsync(Delivery(receiver, positions, metrics, logger, maxAttempts: 10), () =>
+            receiver.Accepted.Count == 2 && ExportTestMetrics.Value(families, "virt_webhook_pending_changes", "desk") == 0);
 
         Assert.Equal(["1", "1", "1", "2"], receiver.All.Select(r => r.Sequence));
         Assert.Equal(["1", "2"], receiver.Accepted.Select(r => r.Sequence));
@@ -105,7 +107,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     private WebhookDelivery Delivery(Receiver receiver, IExportPositionStore positions, ExportMetrics metrics, RecordingLogger<WebhookDeliveryTests> logger, int maxAttempts)
     {
         var settings = new WebhookSettings("desk", new Uri("http://receiver.invalid/hook"), new Secret(Secret), TimeSpan.FromSeconds(5), maxAttempts);
-        return new WebhookDelivery(settings, new WebhookSender(settings, TimeProvider.System, receiver), _store, positions, metrics, TimeProvider.System, logger)
+        return new WebhookDelivery(settings, new WebhookSender(settings, TimeProvider.System, receiver), _store, positions, _ => Task.FromResult<Func<string, bool>>(_ => false), metrics, TimeProvider.System, logger)
         {
             PollInterval = TimeSpan.FromMilliseconds(20),
             BackoffUnit = TimeSpan.FromMilliseconds(10),
