@@ -28,6 +28,7 @@ public sealed class ConsoleAlertsAndMaintenanceTests
         await Assertions.Expect(row).ToContainTextAsync("VirtTargetUnreachable");
         await Assertions.Expect(row).ToHaveAttributeAsync("data-resolution", "New");
         await Assertions.Expect(row.Locator("a")).ToHaveTextAsync("target:dead1");
+        await Assertions.Expect(row.Locator("a")).ToHaveAttributeAsync("href", "#/collectors"); // a target has no page of its own
         await console.AssertNoRawValuesAsync();
         await console.ScreenshotAsync("07-alerts-operator");
 
@@ -62,7 +63,8 @@ public sealed class ConsoleAlertsAndMaintenanceTests
     [Fact]
     public async Task MaintenanceWindow_StartedFromThePage_ShowsInTheApiAndOnTheHost_AndEndingItRemovesIt()
     {
-        var host = (await _console.SimulatorInventoryAsync()).GetProperty("hosts")[0].GetProperty("id").GetString()!;
+        var simulatorHost = (await _console.SimulatorInventoryAsync()).GetProperty("hosts")[0];
+        var host = simulatorHost.GetProperty("id").GetString()!;
         await using var console = await _console.OpenAsync();
         await console.SignInAsync(_console.OperatorKey);
         await console.GoAsync("#/maintenance");
@@ -75,6 +77,7 @@ public sealed class ConsoleAlertsAndMaintenanceTests
         var row = console.Page.Locator("tr[data-window-id]", new() { HasText = host });
         await Assertions.Expect(row).ToContainTextAsync("firmware update (console test)", new() { Timeout = 30_000 });
         await Assertions.Expect(row).ToContainTextAsync(Operator);
+        await Assertions.Expect(row.Locator("th")).ToHaveTextAsync($"{simulatorHost.GetProperty("name").GetString()} ({host})");
         var windowId = (await row.GetAttributeAsync("data-window-id"))!;
 
         // The API holds the same window, for about the 30 minutes asked.
