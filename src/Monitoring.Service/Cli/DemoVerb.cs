@@ -7,11 +7,13 @@ using Monitoring.Service.Demo;
 using Monitoring.Service.Hosting;
 using Monitoring.Service.Output;
 using Monitoring.Storage;
+using Monitoring.Storage.Access;
 
 namespace Monitoring.Service.Cli;
 
 /// <summary><c>demo</c>: builds and starts the vCenter simulator and runs the service against it on the
-/// configured database (SQLite by default), printing the inventory and the URLs; Ctrl+C stops both.
+/// configured database (SQLite by default), printing the inventory, the URLs and a demo-only operator key for the
+/// web console (<see cref="DemoOperatorKey"/>); Ctrl+C stops both.
 /// <c>demo --once</c> collects once, prints the inventory and exits.</summary>
 internal static class DemoVerb
 {
@@ -95,7 +97,12 @@ internal static class DemoVerb
         {
             await PrintInventoryAsync(app.Services.GetRequiredService<InventoryReader>(), ct).ConfigureAwait(false);
             var baseUrl = configuration.Options.Http.Urls.Split(';')[0].TrimEnd('/');
+            var (keyName, key) = await DemoOperatorKey.CreateAsync(app.Services.GetRequiredService<ApiKeyStore>(), TimeProvider.System, ct).ConfigureAwait(false);
             Console.Out.WriteLine();
+            Console.Out.WriteLine($"Web console:        {baseUrl}/");
+            Console.Out.WriteLine($"Operator API key:   {key}");
+            Console.Out.WriteLine($"                    ('{keyName}', made for this demo only and shown this once; the next demo revokes it)");
+            Console.Out.WriteLine($"REST API:           {baseUrl}/api/v1/  (OpenAPI: {baseUrl}/openapi/v1.json)");
             Console.Out.WriteLine($"vCenter simulator:  {simulator.Endpoint.Url}");
             Console.Out.WriteLine($"Metrics:            {baseUrl}/metrics");
             Console.Out.WriteLine($"Health, readiness:  {baseUrl}/healthz  {baseUrl}/readyz");

@@ -10,9 +10,10 @@ namespace Monitoring.IntegrationTests.WebConsole;
 
 /// <summary>The web console in real headless Chromium against the service and the vCenter simulator: what a
 /// user sees with no key, a wrong key, and keys of each role.</summary>
-/// <remarks>Acknowledging an alert and implementing a PRO tip from the page need the alert and tip endpoints,
-/// which arrive with their own tickets; their sections are absent from this build's page.</remarks>
-public sealed class ConsoleBrowserTests : IClassFixture<ConsoleService>
+/// <remarks>Alerts, maintenance and the health tree on the page: <see cref="ConsoleAlertsAndMaintenanceTests"/>. Implementing
+/// a PRO tip from the page needs the tip endpoints, which arrive with their own ticket.</remarks>
+[Collection(ConsoleTestGroup.Name)]
+public sealed class ConsoleBrowserTests
 {
     private readonly ConsoleService _console;
 

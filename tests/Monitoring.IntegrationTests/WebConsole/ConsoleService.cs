@@ -8,8 +8,9 @@ using Xunit;
 namespace Monitoring.IntegrationTests.WebConsole;
 
 /// <summary>One service run for the console's browser tests: the simulator as target <c>vc1</c>, a second
-/// target that never answers (<c>dead1</c>, so collector status has an error to show), keys of each role, and
-/// headless Debian Chromium driven by Playwright.</summary>
+/// target that never answers (<c>dead1</c>, so collector status has an error to show and, with
+/// <c>Thresholds:CollectorFailingMinutes</c> 0, a real <c>VirtTargetUnreachable</c> within seconds), the simulator's
+/// cluster in host group <c>prod</c>, keys of each role, and headless Debian Chromium driven by Playwright.</summary>
 public sealed class ConsoleService : IAsyncLifetime
 {
     private SimulatorProcess? _simulator;
@@ -24,6 +25,9 @@ public sealed class ConsoleService : IAsyncLifetime
 
     internal IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The host group the configuration defines (holding the simulator's cluster).</summary>
+    internal const string HostGroup = "prod";
+
     internal string ReaderKey { get; private set; } = string.Empty;
 
     internal string OperatorKey { get; private set; } = string.Empty;
@@ -37,6 +41,8 @@ public sealed class ConsoleService : IAsyncLifetime
     {
         _simulator = await Infrastructure.Simulator.StartAsync(["-dc", "1", "-cluster", "1", "-host", "2", "-standalone-host", "1", "-vm", "2", "-ds", "1"]);
         var url = new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}");
+        // The cluster's id as an independent client reads it, for the host group (ids are the service's "target/moref").
+        var cluster = (await PyVmomi.InventoryAsync(_simulator, "vc1")).GetProperty("clusters")[0].GetProperty("id").GetString()!;
         var dead = new Uri($"https://127.0.0.1:{ServiceProcess.FreePort()}/sdk"); // nothing listens there
         Workspace.WriteConfigDocument(new
         {
@@ -44,6 +50,8 @@ public sealed class ConsoleService : IAsyncLifetime
             {
                 Http = new { Urls = url.ToString().TrimEnd('/') },
                 Schedule = new { FirstPollWithinSeconds = 1, RealtimeIntervalSeconds = 5, InventoryIntervalSeconds = 300 },
+                Thresholds = new { CollectorFailingMinutes = 0 }, // the shortest allowed: dead1 is unreachable at its first failed poll
+                Health = new { HostGroups = new[] { new { Name = HostGroup, Members = new[] { cluster } } } },
                 Targets = new object[]
                 {
                     Workspace.Target("vc1", _simulator),
@@ -71,6 +79,7 @@ public sealed class ConsoleService : IAsyncLifetime
             await Task.Delay(500);
         }
 
+        await WaitForHealthTreeAsync();
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -94,6 +103,29 @@ public sealed class ConsoleService : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{pathAndQuery}: {(int)response.StatusCode} {body}");
         return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>Waits until the health engine answers (it is 503 for a moment after start) and holds the host group.</summary>
+    private async Task WaitForHealthTreeAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Service.BaseUrl, "/api/v1/health?kind=hostGroup"));
+            request.Headers.Add("X-Api-Key", AdminKey);
+            using var response = await Service.Http.SendAsync(request);
+            if (response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains($"group:{HostGroup}", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the health tree has no host group {HostGroup}: {(int)response.StatusCode}\n{Service.Stderr}");
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     /// <summary>A fresh browser page (own context: own sessionStorage) at the given size, collecting console errors.</summary>

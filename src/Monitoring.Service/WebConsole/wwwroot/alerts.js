@@ -12,6 +12,14 @@ function resolution(alert) {
   return `State ${alert.resolutionState}`;
 }
 
+/** Where an alert's object is shown: a target's alerts point at collector status, a host's or VM's at its page,
+ * a host group or the estate at the estate. */
+export function objectLink(id) {
+  if (id.startsWith('target:')) return h('a', { href: '#/collectors' }, id);
+  if (id.startsWith('group:') || id === 'estate') return h('a', { href: '#/estate' }, id);
+  return h('a', { href: `#/object/${encodeURIComponent(id)}` }, id);
+}
+
 function row(alert, session, refresh) {
   const actions = [];
   if (session.may('operator') && alert.state !== 'closed') {
@@ -22,7 +30,7 @@ function row(alert, session, refresh) {
   return h('tr', { 'data-alert-id': alert.id, 'data-resolution': resolution(alert) },
     h('td', {}, badge(alert.severity, 'severity')),
     h('th', { scope: 'row' }, alert.name, alert.description ? h('div', { class: 'muted' }, alert.description) : null),
-    h('td', {}, h('a', { href: `#/object/${encodeURIComponent(alert.object)}` }, alert.object)),
+    h('td', {}, objectLink(alert.object)),
     h('td', {}, timeCell(alert.raisedAt)),
     h('td', { class: 'num' }, alert.repeatCount ?? 0),
     h('td', { class: 'resolution' }, resolution(alert), alert.inMaintenance ? h('span', { class: 'badge maintenance' }, 'maintenance') : null),

@@ -30,17 +30,23 @@ async function drawCharts(target, id, hours) {
   target.dataset.resolution = data.resolution;
 }
 
-async function monitors(id) {
+/** The object's node of the health tree, or null when the service has no health tree (yet) or not this object. */
+async function healthOf(session, id) {
+  if (!session.features.health) return null;
   try {
-    const health = await request(`/api/v1/health/${idPath(id)}`);
-    return h('section', { 'aria-labelledby': 'monitors' },
-      h('h3', { id: 'monitors' }, 'Health monitors'),
-      table('Health monitors', ['Monitor', 'State', 'Since', 'Cause'],
-        (health.monitors ?? []).map((m) => h('tr', {}, h('th', { scope: 'row' }, m.name), h('td', {}, badge(m.state)), h('td', {}, timeCell(m.since)), h('td', {}, m.cause ?? '–')))));
+    return await request(`/api/v1/health/${idPath(id)}`);
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null;
+    // 404: not in the tree (yet); 503: the engine is still starting. Either way there is nothing to show.
+    if (e instanceof ApiError && (e.status === 404 || e.status === 503)) return null;
     throw e;
   }
+}
+
+function monitors(health) {
+  return h('section', { 'aria-labelledby': 'monitors' },
+    h('h3', { id: 'monitors' }, 'Health monitors'),
+    table('Health monitors', ['Monitor', 'State', 'Since', 'Cause'],
+      (health.monitors ?? []).map((m) => h('tr', { 'data-monitor': m.name }, h('th', { scope: 'row' }, m.name), h('td', {}, badge(m.state)), h('td', {}, timeCell(m.since)), h('td', {}, m.cause ?? '–')))));
 }
 
 /** An alert names an object by id alone: it is a VM or a host (anything else gets the API's 404 message). */
@@ -56,16 +62,20 @@ async function find(kind, id) {
 
 export async function objectView(container, session, requested, id) {
   const [kind, thing] = await find(requested, id);
+  const health = await healthOf(session, id);
+  // Maintenance is the health tree's word (the inventory does not know it): unknown without a health tree.
+  const maintenance = health ? (health.inMaintenance ? 'yes' : 'no') : undefined;
   container.append(h('p', { class: 'crumbs' }, h('a', { href: '#/estate' }, 'Estate'), ' › ',
     kind === 'vm' && thing.hostId ? [h('a', { href: `#/host/${encodeURIComponent(thing.hostId)}` }, thing.host ?? thing.hostId), ' › '] : null,
     thing.name));
-  container.append(h('h2', {}, `${kind === 'host' ? 'Host' : 'VM'} ${thing.name} `, badge(thing.health)));
+  container.append(h('h2', {}, `${kind === 'host' ? 'Host' : 'VM'} ${thing.name} `, badge(thing.health),
+    health?.inMaintenance ? [' ', h('span', { class: 'badge maintenance', id: 'in-maintenance' }, 'maintenance')] : null));
   container.append(kind === 'host'
     ? facts([['Id', thing.id], ['Target', thing.target], ['Cluster', thing.cluster ?? 'standalone'], ['Hypervisor', thing.hypervisor],
       ['Health', thing.healthReason ? `${thing.health}: ${thing.healthReason}` : thing.health], ['Connection', thing.connectionState],
-      ['In maintenance', thing.inMaintenance ? 'yes' : 'no'], ['CPUs', thing.cpuCount], ['Memory', bytes(thing.memoryBytes)], ['OS', thing.os]])
+      ['In maintenance', maintenance], ['CPUs', thing.cpuCount], ['Memory', bytes(thing.memoryBytes)], ['OS', thing.os]])
     : facts([['Id', thing.id], ['Target', thing.target], ['Host', thing.host], ['Power', thing.powerState],
-      ['Health', thing.healthReason ? `${thing.health}: ${thing.healthReason}` : thing.health], ['vCPUs', thing.cpuCount],
+      ['Health', thing.healthReason ? `${thing.health}: ${thing.healthReason}` : thing.health], ['In maintenance', maintenance], ['vCPUs', thing.cpuCount],
       ['Memory', bytes(thing.memoryBytes)], ['Guest OS', thing.guestOs], ['Template', thing.isTemplate ? 'yes' : 'no']]));
 
   const charts = h('div', { class: 'charts', id: 'charts' });
@@ -77,10 +87,7 @@ export async function objectView(container, session, requested, id) {
     charts));
   await drawCharts(charts, id, 1);
 
-  if (session.features.health) {
-    const section = await monitors(id);
-    if (section) container.append(section);
-  }
+  if (health) container.append(monitors(health));
   if (session.features.alerts) {
     container.append(h('section', { 'aria-labelledby': 'object-alerts' }, h('h3', { id: 'object-alerts' }, 'Open alerts'),
       await alertsTable(session, `/api/v1/alerts?state=open&object=${encodeURIComponent(id)}`)));
