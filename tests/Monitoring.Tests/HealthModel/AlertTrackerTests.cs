@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Monitoring.HealthModel.Alerts;
 using Monitoring.HealthModel.Storage;
+using Monitoring.Service.Api.Alerts;
 using Xunit;
 
 namespace Monitoring.Tests.HealthModel;
@@ -95,14 +96,14 @@ public sealed class AlertTrackerTests
     }
 
     [Fact]
-    public void AlertDocument_HasTheContractShape()
+    public void AlertAsTheApiAndCliShowIt_HasTheContractShape()
     {
         var tracker = Tracker();
         var alert = tracker.Raise(Request);
         tracker.Raise(Request);
         tracker.Acknowledge(alert.Id, "alice");
 
-        var json = JsonSerializer.Serialize(AlertDocument.From(tracker.Get(alert.Id)!));
+        var json = JsonSerializer.Serialize(AlertView.From(tracker.Get(alert.Id)!, inMaintenance: false));
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
 
