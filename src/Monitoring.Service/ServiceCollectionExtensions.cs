@@ -6,6 +6,7 @@ using Monitoring.Service.Configuration;
 using Monitoring.Service.HealthHosting;
 using Monitoring.Service.Hosting;
 using Monitoring.Service.Metrics;
+using Monitoring.Service.Remediation;
 using Monitoring.Service.Scheduling;
 using Quartz;
 using Monitoring.Sources.VSphere;
@@ -57,6 +58,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditTrail>();
         services.AddHealthStores();
+        services.AddTips();
         services.AddSingleton<IExportPositionStore, ExportPositionStore>();
 
         services.AddSingleton<SampleWriter>();

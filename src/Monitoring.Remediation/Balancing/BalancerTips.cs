@@ -13,6 +13,15 @@ public static class BalancerTips
     /// <summary>The condition-key prefix of a cluster: the scope of one pass's reconciliation.</summary>
     public static string Scope(string clusterId) => $"balance/{clusterId}/";
 
+    /// <summary>Priority 1-2 is Critical, 3-4 Warning, 5 Information: automatic mode set to
+    /// "Critical only" then moves VMs only for the worst imbalances.</summary>
+    public static TipSeverity SeverityOf(int priority) => priority switch
+    {
+        <= 2 => TipSeverity.Critical,
+        <= 4 => TipSeverity.Warning,
+        _ => TipSeverity.Information,
+    };
+
     public static IReadOnlyList<TipCandidate> From(BalancePlan plan, Func<string, string> nameOf)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -27,6 +36,7 @@ public static class BalancerTips
             string.Create(CultureInfo.InvariantCulture, $"Cluster imbalance (standard deviation of host loads, CPU and memory) {plan.ImbalanceBefore:F3}; after this move {move.ImbalanceAfter:F3}; after the whole plan {plan.ImbalanceAfter:F3}."),
             $"Load is unevenly spread across the hosts of {nameOf(plan.ClusterId)}.",
             string.Create(CultureInfo.InvariantCulture, $"Imbalance {move.ImbalanceBefore:F3} -> {move.ImbalanceAfter:F3}."),
-            move.Priority))];
+            move.Priority,
+            SeverityOf(move.Priority)))];
     }
 }

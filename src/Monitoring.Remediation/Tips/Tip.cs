@@ -29,6 +29,9 @@ public sealed class Tip
 
     public int Priority { get; set; }
 
+    /// <summary>What automatic mode goes by (off, Critical only, Warning and Critical).</summary>
+    public TipSeverity Severity { get; set; } = TipSeverity.Warning;
+
     public DateTimeOffset RaisedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -12,6 +12,7 @@ namespace Monitoring.Remediation.Tips;
 /// <param name="Cause">Why it is a problem.</param>
 /// <param name="ExpectedEffect">What the fix should bring.</param>
 /// <param name="Priority">1 (most urgent) to 5.</param>
+/// <param name="Severity">What automatic mode goes by.</param>
 public sealed record TipCandidate(
     string ConditionKey,
     string Source,
@@ -22,4 +23,5 @@ public sealed record TipCandidate(
     string Details,
     string Cause,
     string ExpectedEffect,
-    int Priority);
+    int Priority,
+    TipSeverity Severity = TipSeverity.Warning);

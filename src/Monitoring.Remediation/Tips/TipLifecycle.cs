@@ -46,6 +46,7 @@ public sealed class TipLifecycle
                     Cause = candidate.Cause,
                     ExpectedEffect = candidate.ExpectedEffect,
                     Priority = candidate.Priority,
+                    Severity = candidate.Severity,
                     RaisedAt = now,
                     UpdatedAt = now,
                 };
@@ -53,7 +54,7 @@ public sealed class TipLifecycle
                 _store.Add(tip);
                 raised.Add(tip);
             }
-            else if (open.Status == TipStatus.Active && !open.Action.SameAs(candidate.Action))
+            else if (open.Status == TipStatus.Active && (!open.Action.SameAs(candidate.Action) || open.Severity != candidate.Severity))
             {
                 // The same condition with a better fix now (another destination): the tip follows it.
                 open.Action = candidate.Action;
@@ -61,6 +62,7 @@ public sealed class TipLifecycle
                 open.Details = candidate.Details;
                 open.ExpectedEffect = candidate.ExpectedEffect;
                 open.Priority = candidate.Priority;
+                open.Severity = candidate.Severity;
                 open.UpdatedAt = now;
                 open.History.Add(new TipTransition(now, TipStatus.Active, candidate.Source, $"updated: {candidate.Summary}"));
                 _store.Update(open);

@@ -104,4 +104,22 @@ public sealed class TipLifecycleTests
         Pass(Unbalanced() with { Vms = [] });
         Assert.Equal(TipStatus.Dismissed, _tips.Get(other.Id).Status);
     }
+
+    [Theory]
+    [InlineData(2, TipSeverity.Critical)]
+    [InlineData(3, TipSeverity.Warning)]
+    [InlineData(4, TipSeverity.Warning)]
+    [InlineData(5, TipSeverity.Information)]
+    public void BalancerTipSeverity_FollowsThePriority_AndARefreshUpdatesIt(int priority, TipSeverity expected)
+    {
+        Assert.Equal(expected, BalancerTips.SeverityOf(priority));
+
+        var action = TipAction.Migration("vc01/vm-1", "vc01/host-1", "vc01/host-2");
+        TipCandidate Candidate(int p) => new("balance/c/vc01/vm-1", "balancer", "vc01/vm-1", "c", action, "s", "d", "c", "e", p, BalancerTips.SeverityOf(p));
+        var tip = Assert.Single(_tips.Reconcile("balance/c/", [Candidate(5)], "balancer"));
+        Assert.Equal(TipSeverity.Information, tip.Severity);
+
+        _tips.Reconcile("balance/c/", [Candidate(priority)], "balancer");
+        Assert.Equal(expected, _tips.Get(tip.Id).Severity);
+    }
 }
