@@ -37,4 +37,7 @@ public sealed class MonitoringOptions
 
     /// <summary>The PRO load balancer and its tips.</summary>
     public BalancerOptions Balancer { get; set; } = new();
+
+    /// <summary>Acting on tips: automatic limits, alert rules, hooks.</summary>
+    public RemediationOptions Remediation { get; set; } = new();
 }
