@@ -8,6 +8,7 @@ using Monitoring.Service.Hosting;
 using Monitoring.Service.Metrics;
 using Monitoring.Service.Remediation;
 using Monitoring.Service.Remediation.Hooks;
+using Monitoring.Service.Remediation.HyperV;
 using Monitoring.Service.Scheduling;
 using Quartz;
 using Monitoring.Sources.VSphere;
@@ -61,6 +62,7 @@ internal static class ServiceCollectionExtensions
         services.AddHealthStores();
         services.AddTips();
         services.AddHookActions(configuration.Hooks);
+        services.AddHyperVActions();
         services.AddSingleton<IExportPositionStore, ExportPositionStore>();
 
         services.AddSingleton<SampleWriter>();

@@ -1,4 +1,5 @@
 using System.Xml;
+using System.Xml.Linq;
 using Monitoring.Core.Collection;
 
 namespace Monitoring.Sources.WinRM.WsMan;
@@ -110,6 +111,20 @@ internal sealed class WsManClient : IDisposable
                 w.WriteEndElement();
             }),
             WmiInstanceReader.Read,
+            cancellationToken);
+
+    /// <summary>Like <see cref="InvokeAsync"/>, but the output element whole: for methods whose out parameters are
+    /// endpoint references (a job's <c>SelectorSet</c>), whose selector names the instance reader does not keep.</summary>
+    public Task<XElement> InvokeElementAsync(string resourceUri, string method, IReadOnlyList<Selector>? selectors, Action<XmlWriter>? input, CancellationToken cancellationToken) =>
+        SendAsync(
+            method,
+            Build(resourceUri + "/" + method, resourceUri, selectors, w =>
+            {
+                w.WriteStartElement("p", method + "_INPUT", resourceUri);
+                input?.Invoke(w);
+                w.WriteEndElement();
+            }),
+            reader => (XElement)XNode.ReadFrom(reader),
             cancellationToken);
 
     /// <summary>Tells the server to drop an enumeration we will not finish.</summary>
