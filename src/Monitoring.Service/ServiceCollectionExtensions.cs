@@ -7,6 +7,8 @@ using Monitoring.Service.HealthHosting;
 using Monitoring.Service.Hosting;
 using Monitoring.Service.Metrics;
 using Monitoring.Service.Remediation;
+using Monitoring.Service.Remediation.Hooks;
+using Monitoring.Service.Remediation.HyperV;
 using Monitoring.Service.Scheduling;
 using Quartz;
 using Monitoring.Sources.VSphere;
@@ -59,6 +61,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddHealthStores();
         services.AddTips();
+        services.AddHookActions(configuration.Hooks);
+        services.AddHyperVActions();
         services.AddSingleton<IExportPositionStore, ExportPositionStore>();
 
         services.AddSingleton<SampleWriter>();

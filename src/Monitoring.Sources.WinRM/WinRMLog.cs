@@ -16,4 +16,7 @@ internal static partial class WinRMLog
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Target {Target}: {Samples} realtime samples of {Objects} hosts and VMs")]
     public static partial void RealtimeRead(ILogger logger, string target, int samples, int objects);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Target {Target}: MigrateVirtualSystemToHost for VM {Vm} to {Destination} returned {Code}")]
+    public static partial void MigrationCalled(ILogger logger, string target, string vm, string destination, long code);
 }

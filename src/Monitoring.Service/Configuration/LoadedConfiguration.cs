@@ -33,4 +33,7 @@ internal sealed record LoadedConfiguration(
 
     /// <summary>The validated alert exports (<c>Monitoring:Alerting:Alertmanager</c> and <c>:Webhooks</c>).</summary>
     public Exports.AlertExportSettings AlertExports { get; init; } = Exports.AlertExportSettings.None;
+
+    /// <summary>The validated operator hooks (<c>Monitoring:Remediation:Hooks</c>).</summary>
+    public Remediation.Hooks.HookCatalog Hooks { get; init; } = Remediation.Hooks.HookCatalog.Empty;
 }

@@ -1,4 +1,5 @@
 using System.Xml;
+using System.Xml.Linq;
 using Monitoring.Core.Collection;
 
 namespace Monitoring.Sources.WinRM.WsMan;
@@ -101,16 +102,12 @@ internal sealed class WsManClient : IDisposable
     /// <param name="input">Writes the input parameters as children of <c>&lt;method&gt;_INPUT</c>, in the class's namespace.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<WmiInstance> InvokeAsync(string resourceUri, string method, IReadOnlyList<Selector>? selectors, Action<XmlWriter>? input, CancellationToken cancellationToken) =>
-        SendAsync(
-            method,
-            Build(resourceUri + "/" + method, resourceUri, selectors, w =>
-            {
-                w.WriteStartElement("p", method + "_INPUT", resourceUri);
-                input?.Invoke(w);
-                w.WriteEndElement();
-            }),
-            WmiInstanceReader.Read,
-            cancellationToken);
+        SendAsync(method, InvokeEnvelope(resourceUri, method, selectors, input), WmiInstanceReader.Read, cancellationToken);
+
+    /// <summary>Like <see cref="InvokeAsync"/>, but the output element whole: for methods whose out parameters are
+    /// endpoint references (a job's <c>SelectorSet</c>), whose selector names the instance reader does not keep.</summary>
+    public Task<XElement> InvokeElementAsync(string resourceUri, string method, IReadOnlyList<Selector>? selectors, Action<XmlWriter>? input, CancellationToken cancellationToken) =>
+        SendAsync(method, InvokeEnvelope(resourceUri, method, selectors, input), reader => (XElement)XNode.ReadFrom(reader), cancellationToken);
 
     /// <summary>Tells the server to drop an enumeration we will not finish.</summary>
     public Task ReleaseAsync(string resourceUri, string context, CancellationToken cancellationToken) =>
@@ -255,6 +252,15 @@ internal sealed class WsManClient : IDisposable
 
         reader.Read();
     }
+
+    /// <summary>An Invoke of <paramref name="method"/>: its input parameters inside <c>&lt;method&gt;_INPUT</c>.</summary>
+    private byte[] InvokeEnvelope(string resourceUri, string method, IReadOnlyList<Selector>? selectors, Action<XmlWriter>? input) =>
+        Build(resourceUri + "/" + method, resourceUri, selectors, w =>
+        {
+            w.WriteStartElement("p", method + "_INPUT", resourceUri);
+            input?.Invoke(w);
+            w.WriteEndElement();
+        });
 
     private byte[] Build(string action, string resourceUri, IReadOnlyList<Selector>? selectors, Action<XmlWriter>? body) =>
         WsManRequest.Build(_transport.Endpoint, action, resourceUri, selectors, _timeout, body);

@@ -43,6 +43,7 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
     private readonly X509Certificate2 _certificate;
     private readonly ConcurrentDictionary<string, Queue<XElement[]>> _contexts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _lastRequests = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, NegotiateAuthentication> _ntlm = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly bool _useNtlm;
@@ -81,8 +82,17 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
     /// <summary>Items per Enumerate or Pull reply; 0 sends each reply whole.</summary>
     public int PageSize { get; set; }
 
-    /// <summary>A fault reply (a whole envelope) answered to every Enumerate of this WMI class, by class name.</summary>
+    /// <summary>A fault reply (a whole envelope) answered to every Enumerate of this WMI class, by class name, and to
+    /// every Invoke of a method or Get of a class (<c>Get.Class</c>), by that operation's name.</summary>
     public ConcurrentDictionary<string, string> Faults { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Replies to serve in turn, by operation: an Invoke's method name, or <c>Get.Class</c> for a Get of that
+    /// class; each a file of the profile without <c>.xml</c>. The last one repeats. Without an entry an Invoke gets
+    /// <c>Method.xml</c> and a Get <c>Get.Class.xml</c>.</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<string>> ReplySequences { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The body of the last request of each operation, as received (after unsealing).</summary>
+    public string? LastRequest(string operation) => _lastRequests.GetValueOrDefault(operation);
 
     /// <summary>Requests that arrived sealed with an NTLM session key and were unsealed.</summary>
     public int SealedRequests => Volatile.Read(ref _sealedRequests);
@@ -333,17 +343,41 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
         {
             operation = action[(action.LastIndexOf('/') + 1)..];
         }
+        else if (action == "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get")
+        {
+            operation = "Get." + resource[(resource.LastIndexOf('/') + 1)..];
+        }
 
         _requests.AddOrUpdate(operation, 1, (_, n) => n + 1);
+        _lastRequests[operation] = request.ToString(SaveOptions.DisableFormatting);
+        if (operation is not ("Enumerate" or "Pull" or "Release") && Faults.TryGetValue(operation, out var fault))
+        {
+            return (500, fault);
+        }
+
         return operation switch
         {
             "Enumerate" => Enumerate(resource, body.Descendants(s_wsman + "Filter").SingleOrDefault()?.Value),
             "Pull" => Pull(body.Descendants(s_enumeration + "EnumerationContext").Single().Value),
             "Release" => (200, Empty()),
-            _ => File.Exists(Path.Combine(_profile, operation + ".xml"))
-                ? (200, File.ReadAllText(Path.Combine(_profile, operation + ".xml")))
+            _ => ReplyFile(operation) is { } file
+                ? (200, File.ReadAllText(file))
                 : (500, CapturedFault(0x80041010)),
         };
+    }
+
+    /// <summary>The file that answers an Invoke or a Get: the next of <see cref="ReplySequences"/>, or the default.</summary>
+    private string? ReplyFile(string operation)
+    {
+        var name = operation;
+        if (ReplySequences.TryGetValue(operation, out var sequence))
+        {
+            // The last entry stays: a job polled again after it completed still reads completed.
+            name = sequence.Count > 1 && sequence.TryDequeue(out var next) ? next : sequence.TryPeek(out var last) ? last : operation;
+        }
+
+        var path = Path.Combine(_profile, name + ".xml");
+        return File.Exists(path) ? path : null;
     }
 
     private (int, string) Enumerate(string resource, string? wql)

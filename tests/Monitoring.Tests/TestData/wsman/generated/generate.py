@@ -37,6 +37,11 @@ PREFIX = "http://schemas.microsoft.com/wbem/wsman/1/wmi/"
 #                         https://learn.microsoft.com/windows/win32/hyperv_v2/msvm-virtualsystemmanagementservice
 #  Msvm_SummaryInformation https://learn.microsoft.com/previous-versions/windows/desktop/virtual/msvm-summaryinformation
 #  GetSummaryInformation  https://learn.microsoft.com/windows/win32/hyperv_v2/getsummaryinformation-msvm-virtualsystemmanagementservice
+#  Msvm_VirtualSystemMigrationService
+#                         https://learn.microsoft.com/windows/win32/hyperv_v2/msvm-virtualsystemmigrationservice
+#  MigrateVirtualSystemToHost (return codes 0, 4096, 32768-32778)
+#                         https://learn.microsoft.com/windows/win32/hyperv_v2/migratevirtualsystemtohost-msvm-virtualsystemmigrationservice
+#  Msvm_ConcreteJob       https://learn.microsoft.com/windows/win32/hyperv_v2/msvm-concretejob
 CLASSES = {
     "Win32_ComputerSystem": [("Caption", "string"), ("Domain", "string"), ("Manufacturer", "string"), ("Model", "string"),
         ("Name", "string"), ("NumberOfLogicalProcessors", "uint32"), ("NumberOfProcessors", "uint32"),
@@ -66,6 +71,13 @@ CLASSES = {
     # "Looking at the VM Heartbeat with WMI", 2006).
     "VirtualMachine": [("HeartbeatCount", "uint64"), ("HeartbeatInterval", "uint32"), ("HeartbeatPercentage", "uint32"),
         ("HeartbeatRate", "uint32"), ("Name", "string")],
+    "Msvm_VirtualSystemMigrationService": [("Caption", "string"), ("CreationClassName", "string"), ("ElementName", "string"),
+        ("EnabledState", "uint16"), ("HealthState", "uint16"), ("Name", "string"), ("SystemCreationClassName", "string"),
+        ("SystemName", "string")],
+    "Msvm_ConcreteJob": [("Caption", "string"), ("Cancellable", "boolean"), ("Description", "string"), ("ElapsedTime", "interval"),
+        ("ElementName", "string"), ("ErrorCode", "uint16"), ("ErrorDescription", "string"), ("InstanceID", "string"),
+        ("JobState", "uint16"), ("JobStatus", "string"), ("JobType", "uint16"), ("PercentComplete", "uint16"),
+        ("StartTime", "datetime"), ("TimeSubmitted", "datetime")],
     "Msvm_SummaryInformation": [("ElementName", "string"), ("EnabledState", "uint16"), ("GuestOperatingSystem", "string"),
         ("HealthState", "uint16"), ("Heartbeat", "uint16"), ("MemoryAvailable", "sint32"), ("MemoryUsage", "uint64"),
         ("Name", "string"), ("NumberOfProcessors", "uint16"), ("ProcessorLoad", "uint16"), ("UpTime", "uint64")],
@@ -79,6 +91,8 @@ def value_xml(cls_prefix, name, cim_type, value):
         return "".join(value_xml(cls_prefix, name, cim_type, v) for v in value)
     if cim_type == "datetime":
         return f"<p:{name}><cim:Datetime>{escape(value)}</cim:Datetime></p:{name}>"
+    if cim_type == "interval":
+        return f"<p:{name}><cim:Interval>{escape(value)}</cim:Interval></p:{name}>"
     if cim_type == "boolean":
         value = "true" if value else "false"
     return f"<p:{name}>{escape(str(value))}</p:{name}>"
@@ -116,6 +130,57 @@ def summary_reply(wmi_namespace, summaries):
             f'xmlns:cim="http://schemas.dmtf.org/wbem/wscim/1/common">{entries}<p:ReturnValue>0</p:ReturnValue></p:GetSummaryInformation_OUTPUT>')
     template = template.replace("root/cimv2/CIM_DataFile/DeleteResponse", f"root/{wmi_namespace.split('root/')[-1]}/Msvm_VirtualSystemManagementService/GetSummaryInformationResponse")
     return re.sub(r"<p:Delete_OUTPUT.*</p:Delete_OUTPUT>", lambda _: body, template, flags=re.S)
+
+
+def method_reply(wmi_namespace, cls, method, return_value, outputs=""):
+    """The captured method-output envelope with another method's output: its out parameters, then ReturnValue."""
+    template = read("invoke_1.xml")
+    uri = PREFIX + wmi_namespace + "/" + cls
+    body = (f'<p:{method}_OUTPUT xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:p="{uri}" '
+            f'xmlns:cim="http://schemas.dmtf.org/wbem/wscim/1/common">{outputs}<p:ReturnValue>{return_value}</p:ReturnValue></p:{method}_OUTPUT>')
+    template = template.replace("root/cimv2/CIM_DataFile/DeleteResponse", f"{wmi_namespace}/{cls}/{method}Response")
+    return re.sub(r"<p:Delete_OUTPUT.*</p:Delete_OUTPUT>", lambda _: body, template, flags=re.S)
+
+
+def reference_xml(name, wmi_namespace, cls, selectors):
+    """A REF out parameter as WinRM writes one: an endpoint reference (DSP0226 section 7), its selectors naming the
+    instance, __cimnamespace among them. Assumed from the WS-Management specification, not captured."""
+    sel = "".join(f'<w:Selector Name="{escape(k)}">{escape(v)}</w:Selector>' for k, v in selectors)
+    return (f'<p:{name} xmlns:a="http://schemas.xmlsoap.org/ws/2004/08/addressing" xmlns:w="http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd">'
+            f'<a:Address>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:Address><a:ReferenceParameters>'
+            f'<w:ResourceURI>{PREFIX}{wmi_namespace}/{cls}</w:ResourceURI><w:SelectorSet>{sel}</w:SelectorSet>'
+            f'</a:ReferenceParameters></p:{name}>')
+
+
+def get_reply(wmi_namespace, cls, values):
+    """A Transfer GetResponse: the captured envelope's headers with the Get action, the instance alone in the body."""
+    template = read("invoke_1.xml")
+    template = template.replace("http://schemas.microsoft.com/wbem/wsman/1/wmi/root/cimv2/CIM_DataFile/DeleteResponse",
+                                "http://schemas.xmlsoap.org/ws/2004/09/transfer/GetResponse")
+    return re.sub(r"<p:Delete_OUTPUT.*</p:Delete_OUTPUT>", lambda _: instance_xml(wmi_namespace, cls, values), template, flags=re.S)
+
+
+def migration(profile, ns, host, vm_name, job_id):
+    """Live migration: the service, the call's answers (job started; refused for the VM's state) and the job's states."""
+    write(profile, "Msvm_VirtualSystemMigrationService", enumerate_reply(ns, "Msvm_VirtualSystemMigrationService", [dict(
+        Caption="Virtual System Migration Service", CreationClassName="Msvm_VirtualSystemMigrationService",
+        ElementName="Virtual System Migration Service", EnabledState=2, HealthState=5, Name="vsms",
+        SystemCreationClassName="Msvm_ComputerSystem", SystemName=host)]))
+    job = reference_xml("Job", ns, "Msvm_ConcreteJob", [("InstanceID", job_id), ("__cimnamespace", ns)])
+    write(profile, "MigrateVirtualSystemToHost", method_reply(ns, "Msvm_VirtualSystemMigrationService", "MigrateVirtualSystemToHost", 4096, job))
+    write(profile, "MigrateVirtualSystemToHost.invalid-state", method_reply(ns, "Msvm_VirtualSystemMigrationService", "MigrateVirtualSystemToHost", 32775))
+    base = dict(Caption="Migration", Cancellable=True, Description="Migrating Virtual Machine", ElementName="Migration", InstanceID=job_id,
+                JobType=99, StartTime="2026-11-26T03:10:02.000000Z", TimeSubmitted="2026-11-26T03:10:01.000000Z")
+    states = {
+        "running": dict(JobState=4, JobStatus="Job is running", PercentComplete=40, ErrorCode=0, ErrorDescription=None, ElapsedTime="P0DT0H0M12S"),
+        "completed": dict(JobState=7, JobStatus="Job completed successfully", PercentComplete=100, ErrorCode=0, ErrorDescription=None, ElapsedTime="P0DT0H0M31S"),
+        "exception": dict(JobState=10, JobStatus="Job failed", PercentComplete=60, ErrorCode=32768, ElapsedTime="P0DT0H0M18S",
+                          ErrorDescription=f"Virtual machine migration operation for '{vm_name}' failed at migration source '{host}'. "
+                                           "The virtual machine cannot be moved to the destination computer: the hardware on the "
+                                           "destination computer is not compatible with the hardware requirements of this virtual machine."),
+    }
+    for state, values in states.items():
+        write(profile, f"Get.Msvm_ConcreteJob.{state}", get_reply(ns, "Msvm_ConcreteJob", {**base, **values}))
 
 
 def write(profile, name, text):
@@ -214,3 +279,4 @@ if __name__ == "__main__":
         ("7A8B9C0D-1E2F-4A3B-C4D5-E6F7A8B9C003", "old-01", 3, 25, 2048, 2, 0, 12, 0, None),
         ("8B9C0D1E-2F3A-4B4C-D5E6-F7A8B9C0D104", "saved-01", 6, 5, 4096, 2, 0, 12, 0, None),
     ])
+    migration("hyperv-2016", "root/virtualization/v2", "HV16-01", "app-01", "C4A1F0D2-7E3B-4F5A-9B6C-1D2E3F4A5B60")
