@@ -104,6 +104,7 @@ internal static class ServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TargetScheduler>());
         services.AddHostedService<ConfigurationWatcher>();
         services.AddAlertExports(configuration.AlertExports);
+        services.AddAutomaticRemediation(configuration);
         return services;
     }
 }

@@ -11,6 +11,7 @@ using Monitoring.Service.Api.Me;
 using Monitoring.Service.Api.Performance;
 using Monitoring.Service.Exports.Feed;
 using Monitoring.Service.Api.Reports;
+using Monitoring.Service.Remediation.Alerts;
 
 namespace Monitoring.Service.Api;
 
@@ -45,6 +46,7 @@ internal static class ApiApplicationExtensions
         api.MapAlertFeed();
         api.MapReports();
         api.MapMe();
+        api.MapAlertmanagerWebhook();
         return app;
     }
 }

@@ -84,13 +84,15 @@ internal static class ConfigurationLoader
         var health = HealthHosting.HealthConfigurationReader.From(options.Health, thresholds, schedule.RealtimeInterval, problems);
         var alertExports = Exports.AlertExportValidator.Validate(options.Alerting, baseDirectory, problems);
         var balancer = global::Monitoring.Remediation.Configuration.BalancerConfiguration.From(options.Balancer, problems);
+        var automaticLimits = global::Monitoring.Remediation.Configuration.AutomaticLimits.From(options.Remediation.Automatic, problems);
+        var alertTipRules = global::Monitoring.Remediation.Alerts.AlertTipRules.From(options.Remediation.AlertRules, problems);
         var otlp = Otlp.OtlpSettings.From(options.Otlp, name => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name), problems);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
         }
 
-        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds, Otlp = otlp, Health = health, AlertExports = alertExports, Balancer = balancer };
+        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds, Otlp = otlp, Health = health, AlertExports = alertExports, Balancer = balancer, AutomaticLimits = automaticLimits, AlertTipRules = alertTipRules };
     }
 
     /// <summary>Everything in the file lives under <c>Monitoring</c> (a <c>Logging</c> section is the one
