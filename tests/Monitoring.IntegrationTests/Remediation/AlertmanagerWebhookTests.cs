@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -20,6 +19,7 @@ public sealed partial class AlertmanagerWebhookTests
 {
     private const string AlertName = "VirtTestHostDown";
     private const string Host = "vc1/host-7";
+    private static readonly string[] s_ruleLabels = ["severity=critical"];
 
     private readonly ITestOutputHelper _output;
 
@@ -37,7 +37,7 @@ public sealed partial class AlertmanagerWebhookTests
                 Http = new { Urls = url.ToString().TrimEnd('/') },
                 Remediation = new
                 {
-                    AlertRules = new[] { new { Alert = AlertName, Labels = new[] { "severity=critical" }, Action = "enterMaintenance" } },
+                    AlertRules = new[] { new { Alert = AlertName, Labels = s_ruleLabels, Action = "enterMaintenance" } },
                 },
             },
         });
