@@ -109,6 +109,7 @@ internal static class ServiceCollectionExtensions
         services.AddHostedService<ConfigurationWatcher>();
         services.AddAlertExports(configuration.AlertExports);
         services.AddTipsService();
+        services.AddAutomaticRemediation(configuration);
         return services;
     }
 }

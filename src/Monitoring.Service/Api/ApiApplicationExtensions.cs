@@ -12,6 +12,7 @@ using Monitoring.Service.Api.Performance;
 using Monitoring.Service.Exports.Feed;
 using Monitoring.Service.Api.Reports;
 using Monitoring.Service.Api.Tips;
+using Monitoring.Service.Remediation.Alerts;
 
 namespace Monitoring.Service.Api;
 
@@ -47,6 +48,7 @@ internal static class ApiApplicationExtensions
         api.MapReports();
         api.MapTips();
         api.MapMe();
+        api.MapAlertmanagerWebhook();
         return app;
     }
 }

@@ -85,13 +85,15 @@ internal static class ConfigurationLoader
         var alertExports = Exports.AlertExportValidator.Validate(options.Alerting, baseDirectory, problems);
         var balancer = global::Monitoring.Remediation.Configuration.BalancerConfiguration.From(options.Balancer, problems);
         var hooks = Remediation.Hooks.HookValidator.Validate(options.Remediation.Hooks, baseDirectory, problems);
+        var automaticLimits = global::Monitoring.Remediation.Configuration.AutomaticLimits.From(options.Remediation.Automatic, problems);
+        var alertTipRules = global::Monitoring.Remediation.Alerts.AlertTipRules.From(options.Remediation.AlertRules, problems);
         var otlp = Otlp.OtlpSettings.From(options.Otlp, name => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name), problems);
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
         }
 
-        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds, Otlp = otlp, Health = health, AlertExports = alertExports, Balancer = balancer, Hooks = hooks };
+        return new LoadedConfiguration(options, targets, baseDirectory, source, schedule, retention) { Thresholds = thresholds, Otlp = otlp, Health = health, AlertExports = alertExports, Balancer = balancer, Hooks = hooks, AutomaticLimits = automaticLimits, AlertTipRules = alertTipRules };
     }
 
     /// <summary>Everything in the file lives under <c>Monitoring</c> (a <c>Logging</c> section is the one

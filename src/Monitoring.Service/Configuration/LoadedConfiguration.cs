@@ -28,6 +28,12 @@ internal sealed record LoadedConfiguration(
     /// <summary>The validated PRO balancer settings (<c>Monitoring:Balancer</c>).</summary>
     public global::Monitoring.Remediation.Configuration.BalancerConfiguration Balancer { get; init; } = global::Monitoring.Remediation.Configuration.BalancerConfiguration.Default;
 
+    /// <summary>The validated limits of automatic mode (<c>Monitoring:Remediation:Automatic</c>).</summary>
+    public global::Monitoring.Remediation.Configuration.AutomaticLimits AutomaticLimits { get; init; } = global::Monitoring.Remediation.Configuration.AutomaticLimits.Default;
+
+    /// <summary>The validated rules that turn alerts into tips (<c>Monitoring:Remediation:AlertRules</c>).</summary>
+    public IReadOnlyList<global::Monitoring.Remediation.Alerts.AlertTipRule> AlertTipRules { get; init; } = [];
+
     /// <summary>The validated OTLP export settings (<c>Monitoring:Otlp</c> and the standard variables).</summary>
     public Otlp.OtlpSettings Otlp { get; init; } = new(false, null, null, TimeSpan.FromSeconds(OtlpOptions.DefaultExportIntervalSeconds));
 

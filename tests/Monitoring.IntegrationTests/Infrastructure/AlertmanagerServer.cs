@@ -41,13 +41,15 @@ internal sealed class AlertmanagerServer : IAsyncDisposable
     }
 
     /// <summary>Starts Alertmanager on <paramref name="port"/> (a free one when 0) and waits until it is ready.</summary>
-    public static async Task<AlertmanagerServer> StartAsync(int port = 0)
+    /// <param name="port">The port, or 0 for a free one.</param>
+    /// <param name="configYaml">Its alertmanager.yml; by default one receiver that sends nowhere (the tests then read
+    /// Alertmanager's own alert list).</param>
+    public static async Task<AlertmanagerServer> StartAsync(int port = 0, string? configYaml = null)
     {
         var folder = Directory.CreateTempSubdirectory("monitoring-alertmanager-").FullName;
         var config = Path.Combine(folder, "alertmanager.yml");
 
-        // One receiver that sends nowhere: the tests read Alertmanager's own alert list.
-        await File.WriteAllTextAsync(config, """
+        await File.WriteAllTextAsync(config, configYaml ?? """
             route:
               receiver: none
             receivers:
