@@ -96,6 +96,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<IRequestRecorder>(sp => sp.GetRequiredService<PrometheusExporter>());
         services.AddSingleton<IPassObserver, MetricsObserver>();
+        services.AddSingleton<IPassObserver, StorageSampleObserver>();
         services.AddHostedService<Otlp.OtlpExportService>();
         services.AddHealthService();
         services.AddQuartz(q =>

@@ -40,7 +40,7 @@ public sealed class CapacityCalculator
         var drafts = groups.Select(g => ScopeDraft.Create(g.Key, [.. g], poweredOn, data, _options)).ToList();
         var estate = EstateAverage(drafts);
         var scopes = drafts
-            .Select(d => d.Finish(clusterNames.GetValueOrDefault(d.Hosts[0].ClusterId ?? string.Empty), estate, StorageOf(d.Hosts, inventory.Datastores), _options))
+            .Select(d => d.Finish(clusterNames.GetValueOrDefault(d.Hosts[0].ClusterId ?? string.Empty), estate, StorageOf(d.Hosts, data), _options))
             .OrderBy(s => s.Target, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
 
@@ -84,7 +84,7 @@ public sealed class CapacityCalculator
         host.MemoryBytes,
         UseOf(SeriesOf(data, host.Id, PerformanceMetric.CpuUsage), data, _options.TargetRatio),
         UseOf(SeriesOf(data, host.Id, PerformanceMetric.MemoryUsage), data, _options.TargetRatio),
-        VolumesOf(host, data.Inventory.Datastores),
+        VolumesOf(host, data),
         vms);
 
     /// <summary>The estate's average VM, for scopes that run none: total p95 CPU demand and configured memory of the scopes
@@ -98,21 +98,23 @@ public sealed class CapacityCalculator
 
     /// <summary>vSphere datastores of the scope's datacenters (shared by every cluster of a datacenter: the inventory
     /// does not record which hosts mount which datastore) plus the hosts' own volumes (WinRM sources).</summary>
-    private static StorageUse? StorageOf(IReadOnlyList<HostRecord> hosts, IReadOnlyList<DatastoreRecord> datastores)
+    private StorageUse? StorageOf(IReadOnlyList<HostRecord> hosts, CapacityData data)
     {
         var datacenters = hosts.Select(h => h.DatacenterId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var mine = datastores.Where(d => (d.DatacenterId is not null && datacenters.Contains(d.DatacenterId)) || hosts.Any(h => IsVolumeOf(h, d)));
-        return Sum([.. mine]);
+        var mine = data.Inventory.Datastores.Where(d => (d.DatacenterId is not null && datacenters.Contains(d.DatacenterId)) || hosts.Any(h => IsVolumeOf(h, d)));
+        return Sum([.. mine], data);
     }
 
-    private static StorageUse? VolumesOf(HostRecord host, IReadOnlyList<DatastoreRecord> datastores) =>
-        Sum([.. datastores.Where(d => IsVolumeOf(host, d))]);
+    private StorageUse? VolumesOf(HostRecord host, CapacityData data) =>
+        Sum([.. data.Inventory.Datastores.Where(d => IsVolumeOf(host, d))], data);
 
     /// <summary>A WinRM host's volume has the id <c>&lt;target&gt;/&lt;host name&gt;/&lt;drive&gt;</c> and no datacenter.</summary>
     private static bool IsVolumeOf(HostRecord host, DatastoreRecord datastore) =>
         datastore.DatacenterId is null && datastore.Id.StartsWith($"{host.Target}/{host.Name}/", StringComparison.Ordinal);
 
-    private static StorageUse? Sum(IReadOnlyList<DatastoreRecord> datastores)
+    /// <summary>Size and use as last seen, over the datastores that report a size, and the use over the window from
+    /// the stored samples of all of them (<see cref="StorageHistory"/>).</summary>
+    private StorageUse? Sum(IReadOnlyList<DatastoreRecord> datastores, CapacityData data)
     {
         var sized = datastores.Where(d => d.CapacityBytes is > 0).ToList();
         if (sized.Count == 0)
@@ -122,6 +124,6 @@ public sealed class CapacityCalculator
 
         var capacity = sized.Sum(d => d.CapacityBytes!.Value);
         var used = sized.Sum(d => d.CapacityBytes!.Value - Math.Clamp(d.FreeBytes ?? 0, 0, d.CapacityBytes!.Value));
-        return new StorageUse(capacity, used, sized.Count);
+        return new StorageUse(capacity, used, sized.Count, UseOf(StorageHistory.Of(datastores, data), data, _options.TargetRatio));
     }
 }

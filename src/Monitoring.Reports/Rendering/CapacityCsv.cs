@@ -14,7 +14,7 @@ public static class CapacityCsv
         "section", "id", "name", "target", "kind", "hosts", "cpus", "memoryBytes", "poweredOnVms",
         "cpuAverage", "cpuP95", "cpuPeak", "cpuTrendPerDay", "cpuDaysToExhaustion",
         "memoryAverage", "memoryP95", "memoryPeak", "memoryTrendPerDay", "memoryDaysToExhaustion",
-        "storageCapacityBytes", "storageUsedBytes", "storageRatio",
+        "storageCapacityBytes", "storageUsedBytes", "storageRatio", "storageAverage", "storageP95", "storagePeak", "storageTrendPerDay", "storageDaysToExhaustion",
         "headroomVms", "headroomBinding", "headroomByCpu", "headroomByMemory", "averageVmCpus", "averageVmMemoryBytes", "averageVmFrom", "reserveHosts",
         "vmsPerHost", "vcpusPerLogicalCpu", "p2vRank", "p2vScore", "memoryFootprintBytes", "diskFootprintBytes",
     ];
@@ -46,7 +46,7 @@ public static class CapacityCsv
         {
             Line(text, [
                 "p2v", c.Id, c.Name, c.Target, "windows", null, N(c.CpuCount), N(c.MemoryBytes), null,
-                .. Use(c.Cpu), .. Use(c.Memory), null, N(c.DiskFootprintBytes), null,
+                .. Use(c.Cpu), .. Use(c.Memory), null, N(c.DiskFootprintBytes), null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, N(c.Rank), N(c.Score), N(c.MemoryFootprintBytes), N(c.DiskFootprintBytes)]);
         }
 
@@ -57,7 +57,7 @@ public static class CapacityCsv
         [N(use.Average), N(use.P95), N(use.Peak), N(use.Trend?.SlopePerDay), N(use.Trend?.DaysToExhaustion)];
 
     private static string?[] Storage(StorageUse? storage) =>
-        [N(storage?.CapacityBytes), N(storage?.UsedBytes), N(storage?.Ratio)];
+        [N(storage?.CapacityBytes), N(storage?.UsedBytes), N(storage?.Ratio), .. Use(storage?.History ?? ResourceUse.None)];
 
     private static string? N(double? value) => value?.ToString("0.######", CultureInfo.InvariantCulture);
 

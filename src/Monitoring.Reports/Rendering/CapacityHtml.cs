@@ -47,12 +47,12 @@ public static class CapacityHtml
 
         html.Append("<table><tr><th class=\"t\">scope</th><th class=\"t\">target</th><th>hosts</th><th>VMs on</th><th>VMs/host</th><th>vCPU/CPU</th>")
             .Append("<th>CPU avg</th><th>CPU p95</th><th>CPU days left</th><th>mem avg</th><th>mem p95</th><th>mem days left</th><th>storage used</th>")
-            .Append("<th>headroom (VMs)</th><th class=\"t\">binding</th></tr>");
+            .Append("<th>storage avg</th><th>storage p95</th><th>storage days left</th><th>headroom (VMs)</th><th class=\"t\">binding</th></tr>");
         foreach (var s in report.Scopes)
         {
             html.Append(F($"<tr><td class=\"t\">{E(s.Name)}</td><td class=\"t\">{E(s.Target)}</td><td>{s.Hosts}</td><td>{s.Density.PoweredOnVms}</td><td>{s.Density.VmsPerHost:0.0}</td><td>{Num(s.Density.VcpusPerLogicalCpu)}</td>"))
                 .Append(F($"<td>{Pct(s.Cpu.Average)}</td><td>{Pct(s.Cpu.P95)}</td><td>{Days(s.Cpu.Trend)}</td><td>{Pct(s.Memory.Average)}</td><td>{Pct(s.Memory.P95)}</td><td>{Days(s.Memory.Trend)}</td>"))
-                .Append(F($"<td>{Storage(s.Storage)}</td><td>{(s.Headroom is { } h ? h.Vms.ToString(CultureInfo.InvariantCulture) : "–")}</td><td class=\"t\">{E(s.Headroom?.Binding ?? "–")}</td></tr>"));
+                .Append(F($"<td>{Storage(s.Storage)}</td><td>{Pct(s.Storage?.History.Average)}</td><td>{Pct(s.Storage?.History.P95)}</td><td>{Days(s.Storage?.History.Trend)}</td><td>{(s.Headroom is { } h ? h.Vms.ToString(CultureInfo.InvariantCulture) : "–")}</td><td class=\"t\">{E(s.Headroom?.Binding ?? "–")}</td></tr>"));
         }
 
         html.Append("</table>");
@@ -81,12 +81,12 @@ public static class CapacityHtml
     private static void Hosts(StringBuilder html, CapacityReport report)
     {
         html.Append("<h2>Hosts</h2><table><tr><th class=\"t\">host</th><th class=\"t\">target</th><th class=\"t\">hypervisor</th><th>CPUs</th><th>memory</th><th>VMs on</th>")
-            .Append("<th>CPU avg</th><th>CPU p95</th><th>CPU peak</th><th>CPU days left</th><th>mem avg</th><th>mem p95</th><th>mem peak</th><th>mem days left</th><th>storage used</th></tr>");
+            .Append("<th>CPU avg</th><th>CPU p95</th><th>CPU peak</th><th>CPU days left</th><th>mem avg</th><th>mem p95</th><th>mem peak</th><th>mem days left</th><th>storage used</th><th>storage p95</th><th>storage days left</th></tr>");
         foreach (var h in report.Hosts)
         {
             html.Append(F($"<tr><td class=\"t\">{E(h.Name)}</td><td class=\"t\">{E(h.Target)}</td><td class=\"t\">{E(h.Hypervisor)}</td><td>{Num(h.CpuCount)}</td><td>{Bytes(h.MemoryBytes)}</td><td>{h.PoweredOnVms}</td>"))
                 .Append(F($"<td>{Pct(h.Cpu.Average)}</td><td>{Pct(h.Cpu.P95)}</td><td>{Pct(h.Cpu.Peak)}</td><td>{Days(h.Cpu.Trend)}</td>"))
-                .Append(F($"<td>{Pct(h.Memory.Average)}</td><td>{Pct(h.Memory.P95)}</td><td>{Pct(h.Memory.Peak)}</td><td>{Days(h.Memory.Trend)}</td><td>{Storage(h.Storage)}</td></tr>"));
+                .Append(F($"<td>{Pct(h.Memory.Average)}</td><td>{Pct(h.Memory.P95)}</td><td>{Pct(h.Memory.Peak)}</td><td>{Days(h.Memory.Trend)}</td><td>{Storage(h.Storage)}</td><td>{Pct(h.Storage?.History.P95)}</td><td>{Days(h.Storage?.History.Trend)}</td></tr>"));
         }
 
         html.Append("</table>");

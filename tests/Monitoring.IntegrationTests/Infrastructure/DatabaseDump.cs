@@ -36,12 +36,16 @@ internal static class DatabaseDump
     }
 
     /// <summary>How many distinct values of <paramref name="column"/> a table holds.</summary>
-    public static async Task<int> CountDistinctAsync(string databasePath, string table, string column)
+    /// <param name="databasePath">The SQLite file.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="column">The column whose distinct values are counted.</param>
+    /// <param name="where">An optional SQL condition on the rows counted (test-written text only, never input).</param>
+    public static async Task<int> CountDistinctAsync(string databasePath, string table, string column, string? where = null)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(DISTINCT \"{column}\") FROM \"{table}\"";
+        command.CommandText = $"SELECT COUNT(DISTINCT \"{column}\") FROM \"{table}\"" + (where is null ? string.Empty : $" WHERE {where}");
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -56,6 +56,32 @@ public sealed class CapacityRenderingTests
     }
 
     [Fact]
+    public void StorageHistory_ReachesCsvJsonAndHtml()
+    {
+        // One 1000-byte datastore filling from 200 bytes by 10 a day: 50 % now, full in 50 days.
+        var report = new CapacityEstate()
+            .Host("vc1/h1", null, 8, 32 * GiB)
+            .Datastore("vc1/ds1", 1000, 500)
+            .Series("vc1/ds1", StorageMetric.Capacity, _ => 1000).Series("vc1/ds1", StorageMetric.Used, h => 200 + (10.0 * h / 24))
+            .Report();
+
+        var lines = CapacityCsv.Write(report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var columns = lines[0].Split(',').ToList();
+        var scope = lines.Single(l => l.StartsWith("scope,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal("50", scope[columns.IndexOf("storageDaysToExhaustion")]);
+        Assert.Equal("0.01", scope[columns.IndexOf("storageTrendPerDay")]);
+
+        using var document = JsonDocument.Parse(CapacityJson.Write(report));
+        var history = document.RootElement.GetProperty("scopes")[0].GetProperty("storage").GetProperty("history");
+        Assert.Equal(50, history.GetProperty("trend").GetProperty("daysToExhaustion").GetDouble(), 6);
+        Assert.Equal(720, history.GetProperty("buckets").GetInt32());
+
+        var html = CapacityHtml.Write(report);
+        Assert.Contains("<th>storage days left</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>50</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_CarriesTheFiguresByName()
     {
         using var document = JsonDocument.Parse(CapacityJson.Write(s_report));
