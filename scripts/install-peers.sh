@@ -9,6 +9,9 @@ packages=(golang-go golang-github-vmware-govmomi-dev python3-pyvmomi prometheus)
 # WinRM: gss-ntlmssp is the real NTLM server side of the WS-Management test endpoint; python3-winrm is an
 # independent WinRM client (NTLM with message encryption) checked against that endpoint.
 packages+=(gss-ntlmssp python3-winrm)
+# WinRM Kerberos: MIT's KDC (krb5kdc, kdb5_util), kadmin.local (krb5-admin-server) and kinit (krb5-user); the
+# integration tests run a throwaway realm on 127.0.0.1 as the test user (no service is configured or started).
+packages+=(krb5-kdc krb5-admin-server krb5-user)
 # Alert exports: the real Alertmanager (and amtool) receives our pushed alerts in the integration tests.
 packages+=(prometheus-alertmanager)
 # Headless Chromium: the capacity report's HTML is opened in it, and the web console's browser tests drive it

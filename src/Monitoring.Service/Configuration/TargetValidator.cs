@@ -39,7 +39,10 @@ internal static partial class TargetValidator
                 problems.Add($"{key}:Username: required");
             }
 
-            var password = ResolvePassword(t, key, baseDirectory, problems);
+            // Kerberos may go without a password: the collector then uses the ticket its process already holds.
+            var ticketOnly = "Kerberos".Equals(t.Authentication, StringComparison.OrdinalIgnoreCase)
+                && string.IsNullOrEmpty(t.Password) && string.IsNullOrWhiteSpace(t.PasswordFile);
+            var password = ticketOnly ? string.Empty : ResolvePassword(t, key, baseDirectory, problems);
             var thumbprint = ParseThumbprint(t.Thumbprint, key, problems);
             var timeout = t.TimeoutSeconds ?? TargetOptions.DefaultTimeoutSeconds;
             if (timeout is < 1 or > MaxTimeoutSeconds)

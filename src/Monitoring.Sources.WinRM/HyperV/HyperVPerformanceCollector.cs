@@ -7,7 +7,8 @@ using Monitoring.Sources.WinRM.Windows;
 namespace Monitoring.Sources.WinRM.HyperV;
 
 /// <summary>Reads a Hyper-V host's realtime load (CPU from the hypervisor's logical-processor counters, so
-/// guests count) and each running VM's CPU load and memory in use from <c>GetSummaryInformation</c>.</summary>
+/// guests count), each running VM's CPU load and memory in use from <c>GetSummaryInformation</c>, and its disk
+/// and network throughput from the Hyper-V device counters (<see cref="HyperVDeviceThroughput"/>).</summary>
 public sealed class HyperVPerformanceCollector : IPerformanceCollector
 {
     private const double MiB = 1024 * 1024;
@@ -39,6 +40,7 @@ public sealed class HyperVPerformanceCollector : IPerformanceCollector
         var host = await HyperVHost.ResolveAsync(session, _hosts, cancellationToken).ConfigureAwait(false);
         var summaries = await HyperVSummary.ReadAsync(session, host, cancellationToken).ConfigureAwait(false);
         var objects = 1;
+        var running = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (guid, summary) in summaries)
         {
             if (HyperVStates.PowerOf(summary.Int64("EnabledState"), host.Namespace.IsV2) != PowerState.PoweredOn)
@@ -47,6 +49,7 @@ public sealed class HyperVPerformanceCollector : IPerformanceCollector
             }
 
             objects++;
+            running[guid] = summary.String("ElementName") ?? guid;
             var vmId = ObjectId.Create(target.Name, guid);
             if (summary.Double("ProcessorLoad") is { } load)
             {
@@ -59,6 +62,7 @@ public sealed class HyperVPerformanceCollector : IPerformanceCollector
             }
         }
 
+        await HyperVDeviceThroughput.AddAsync(session, host, target.Name, running, at, samples, cancellationToken).ConfigureAwait(false);
         WinRMLog.RealtimeRead(_logger, target.Name, samples.Count, objects);
         return new PerformanceBatch(target.Name, _time.GetUtcNow(), samples, objects);
     }

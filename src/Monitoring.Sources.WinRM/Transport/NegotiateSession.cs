@@ -14,6 +14,9 @@ internal sealed class NegotiateSession : IDisposable
 
     private readonly NegotiateAuthentication _context;
 
+    /// <summary>Kerberos without a password: the credentials are the ticket the process's cache holds.</summary>
+    private readonly bool _fromTicketCache;
+
     static NegotiateSession()
     {
         // On Linux, .NET's NTLM otherwise goes through the system GSSAPI, which needs the gss-ntlmssp plug-in
@@ -25,10 +28,14 @@ internal sealed class NegotiateSession : IDisposable
     public NegotiateSession(WinRMAuthentication scheme, string username, string password, Uri address, bool encrypt)
     {
         var (user, domain) = SplitUser(username);
+
+        // Kerberos with no password uses the ticket already in the cache (kinit, a keytab-fed cache, KRB5CCNAME):
+        // the default credential makes the system GSSAPI take it from there; with a password it asks the KDC itself.
+        _fromTicketCache = scheme == WinRMAuthentication.Kerberos && password.Length == 0;
         _context = new NegotiateAuthentication(new NegotiateAuthenticationClientOptions
         {
             Package = scheme == WinRMAuthentication.Kerberos ? "Kerberos" : "NTLM",
-            Credential = new NetworkCredential(user, password, domain),
+            Credential = _fromTicketCache ? CredentialCache.DefaultNetworkCredentials : new NetworkCredential(user, password, domain),
             TargetName = "HTTP/" + address.Host,
             RequiredProtectionLevel = encrypt ? ProtectionLevel.EncryptAndSign : ProtectionLevel.None,
         });
@@ -44,6 +51,13 @@ internal sealed class NegotiateSession : IDisposable
         if (status is NegotiateAuthenticationStatusCode.Completed or NegotiateAuthenticationStatusCode.ContinueNeeded)
         {
             return token ?? [];
+        }
+
+        if (_fromTicketCache && status == NegotiateAuthenticationStatusCode.UnknownCredentials)
+        {
+            throw new TargetFailureException(
+                FailureKind.Authentication,
+                "Kerberos: no usable ticket in this process's ticket cache (none, expired, or for another realm); run kinit for the collector's account (the cache is KRB5CCNAME's, or the system default), or set the target's Password");
         }
 
         throw new TargetFailureException(

@@ -170,6 +170,8 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
             context.Dispose();
         }
 
+        DisposeKerberos();
+
         _certificate.Dispose();
         _stopping.Dispose();
     }
@@ -193,6 +195,13 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
         {
             session = AuthenticateNtlm(context);
             if (session is null)
+            {
+                return;
+            }
+        }
+        else if (_useKerberos)
+        {
+            if (!AuthenticateKerberos(context))
             {
                 return;
             }

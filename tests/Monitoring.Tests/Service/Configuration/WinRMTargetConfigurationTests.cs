@@ -34,7 +34,26 @@ public sealed class WinRMTargetConfigurationTests : IDisposable
         Assert.Contains("https://", problem, StringComparison.Ordinal);
     }
 
-    private string Write(string kind, string address, string? authentication)
+    [Fact]
+    public void Load_KerberosWithoutPassword_IsAcceptedAndUsesTheTicketCache()
+    {
+        var loaded = ConfigurationLoader.Load(Write("HyperV", "https://hv01.example.net:5986/wsman", "Kerberos", password: null), new Dictionary<string, string?>());
+
+        var target = Assert.Single(loaded.Targets);
+        Assert.Equal(("Kerberos", string.Empty), (target.Authentication, target.Password.Reveal()));
+    }
+
+    [Theory]
+    [InlineData("Ntlm")]
+    [InlineData(null)]
+    public void Load_NoPasswordWithoutKerberos_IsRefusedNamingThePasswordKey(string? authentication)
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(Write("HyperV", "https://hv01.example.net:5986/wsman", authentication, password: null), new Dictionary<string, string?>()));
+
+        Assert.StartsWith("Monitoring:Targets:0:Password: required", Assert.Single(e.Problems), StringComparison.Ordinal);
+    }
+
+    private string Write(string kind, string address, string? authentication, string? password = "p")
     {
         var target = new JsonObject
         {
@@ -42,8 +61,12 @@ public sealed class WinRMTargetConfigurationTests : IDisposable
             ["Kind"] = kind,
             ["Address"] = address,
             ["Username"] = "EXAMPLE\\svc-monitor",
-            ["Password"] = "p",
         };
+        if (password is not null)
+        {
+            target["Password"] = password;
+        }
+
         if (authentication is not null)
         {
             target["Authentication"] = authentication;
