@@ -14,6 +14,8 @@ public sealed class HookConfigurationTests : IDisposable
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode Executable = OwnerOnly | UnixFileMode.UserExecute;
     private static readonly Dictionary<string, string?> s_noEnvironment = [];
+    private static readonly string[] s_drainArguments = ["--host", "$HOST"];
+    private static readonly string[] s_oneArgument = ["x"];
     private readonly TempDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
@@ -25,7 +27,7 @@ public sealed class HookConfigurationTests : IDisposable
         _directory.Write("secrets/hook.key", Secret + "\n", OwnerOnly);
 
         var loaded = Load(
-            new { Name = "drain", Script = script, Arguments = new[] { "--host", "$HOST" } },
+            new { Name = "drain", Script = script, Arguments = s_drainArguments },
             new { Name = "desk", Url = "https://automation.example.net/hooks/tip", SecretFile = "secrets/hook.key", TimeoutSeconds = 15 },
             new { Name = "local", Url = "http://127.0.0.1:9000/tip", Secret });
 
@@ -66,7 +68,7 @@ public sealed class HookConfigurationTests : IDisposable
             new { Name = "clear", Url = "http://automation.example.net/tip", Secret },
             new { Name = "creds", Url = "https://user:" + Secret + "@automation.example.net/", Secret },
             new { Name = "loose", Url = "https://automation.example.net/", SecretFile = "loose.key", TimeoutSeconds = 3601 },
-            new { Name = "unsigned", Url = "https://automation.example.net/", Arguments = new[] { "x" } },
+            new { Name = "unsigned", Url = "https://automation.example.net/", Arguments = s_oneArgument },
             new { Name = "bad name", Url = "https://automation.example.net/", Secret }));
 
         const string K = "Monitoring:Remediation:Hooks:";
