@@ -1,3 +1,5 @@
+using Monitoring.Storage.HealthStores;
+
 namespace Monitoring.Storage;
 
 /// <summary>How long each resolution of performance data is kept.</summary>
@@ -7,4 +9,7 @@ namespace Monitoring.Storage;
 public sealed record RetentionPolicy(TimeSpan Raw, TimeSpan Hourly, TimeSpan Daily)
 {
     public static RetentionPolicy Default { get; } = new(TimeSpan.FromHours(48), TimeSpan.FromDays(90), TimeSpan.FromDays(730));
+
+    /// <summary>How long the health data is kept (state history, closed alerts, the alert change log).</summary>
+    public HealthRetention Health { get; init; } = HealthRetention.Default;
 }

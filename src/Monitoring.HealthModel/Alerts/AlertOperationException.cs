@@ -16,4 +16,10 @@ public sealed class AlertOperationException : Exception
         : base(message, innerException)
     {
     }
+
+    public AlertOperationException(string message, AlertOperationFailure failure)
+        : base(message) => Failure = failure;
+
+    /// <summary>Why it was refused; <see cref="AlertOperationFailure.Invalid"/> unless the thrower said otherwise.</summary>
+    public AlertOperationFailure Failure { get; }
 }

@@ -96,7 +96,7 @@ public sealed class AlertTracker
 
         if (!alert.IsOpen)
         {
-            throw new AlertOperationException($"Alert {id} is closed (by {alert.ResolvedBy} at {alert.ResolvedAt:u}); a closed alert cannot change.");
+            throw new AlertOperationException($"Alert {id} is closed (by {alert.ResolvedBy} at {alert.ResolvedAt:u}); a closed alert cannot change.", AlertOperationFailure.Closed);
         }
 
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment;
@@ -135,7 +135,7 @@ public sealed class AlertTracker
 
     public IReadOnlyList<Alert> List(bool includeClosed = false) => _store.List(includeClosed);
 
-    private Alert Find(long id) => _store.Find(id) ?? throw new AlertOperationException($"There is no alert {id}.");
+    private Alert Find(long id) => _store.Find(id) ?? throw new AlertOperationException($"There is no alert {id}.", AlertOperationFailure.NotFound);
 
     private Alert SetState(Alert alert, ResolutionState state, string by, string? comment)
     {

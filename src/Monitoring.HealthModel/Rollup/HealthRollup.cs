@@ -60,20 +60,32 @@ public sealed class HealthRollup
         }
 
         var own = state;
-        foreach (var group in _topology.ChildrenOf(node.Id).GroupBy(c => c.Kind))
+        var children = _topology.ChildrenOf(node.Id);
+        foreach (var (policy, members, what) in MemberGroups(node, children))
         {
-            var policy = _rules.For(node.Kind, group.Key);
-            var members = group.Select(c => Get(c.Id).State).ToList();
-            var combined = policy.Combine(members);
+            var states = members.Select(c => Get(c.Id).State).ToList();
+            var combined = policy.Combine(states);
             if ((int)combined > (int)state)
             {
                 state = combined;
-                var worstMember = group.Where(c => Get(c.Id).State == combined).Select(c => c.Id).FirstOrDefault();
-                cause = $"{policy} {members.Count} {Plural(group.Key)}" + (worstMember is null ? string.Empty : $" ({worstMember} is {HealthStates.ContractName(combined)})");
+                var worstMember = members.Where(c => Get(c.Id).State == combined).Select(c => c.Id).FirstOrDefault();
+                cause = $"{policy} {states.Count} {what}" + (worstMember is null ? string.Empty : $" ({worstMember} is {HealthStates.ContractName(combined)})");
             }
         }
 
         return new RolledHealth(state, own, cause);
+    }
+
+    /// <summary>The members of an object with its own rule all together; otherwise each kind of member by the rule for it.</summary>
+    private IEnumerable<(RollupPolicy Policy, IReadOnlyList<HealthObject> Members, string What)> MemberGroups(HealthObject node, IEnumerable<HealthObject> children)
+    {
+        if (_rules.ForObject(node.Id) is { } own)
+        {
+            var all = children.ToList();
+            return all.Count == 0 ? [] : [(own, all, all.Select(c => c.Kind).Distinct().Count() == 1 ? Plural(all[0].Kind) : "members")];
+        }
+
+        return children.GroupBy(c => c.Kind).Select(g => (_rules.For(node.Kind, g.Key), (IReadOnlyList<HealthObject>)[.. g], Plural(g.Key)));
     }
 
     private static string Plural(HealthObjectKind kind) => kind switch

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Monitoring.Core.Configuration;
 using Monitoring.Service.Scheduling;
 using Monitoring.Storage;
+using Monitoring.Storage.HealthStores;
 
 namespace Monitoring.Service.Configuration;
 
@@ -122,7 +123,13 @@ internal static class ConfigurationLoader
         var raw = ScheduleSettings.Range(options.RawHours, RetentionOptions.DefaultRawHours, 2, 24 * 366, $"{Key}:RawHours", problems);
         var hourly = ScheduleSettings.Range(options.HourlyDays, RetentionOptions.DefaultHourlyDays, 1, 3660, $"{Key}:HourlyDays", problems);
         var daily = ScheduleSettings.Range(options.DailyDays, RetentionOptions.DefaultDailyDays, 1, 36600, $"{Key}:DailyDays", problems);
-        return new RetentionPolicy(TimeSpan.FromHours(raw), TimeSpan.FromDays(hourly), TimeSpan.FromDays(daily));
+        var history = ScheduleSettings.Range(options.StateChangeDays, RetentionOptions.DefaultStateChangeDays, 1, 36600, $"{Key}:StateChangeDays", problems);
+        var closed = ScheduleSettings.Range(options.ClosedAlertDays, RetentionOptions.DefaultClosedAlertDays, 1, 36600, $"{Key}:ClosedAlertDays", problems);
+        var changeLog = ScheduleSettings.Range(options.AlertChangeLogDays, RetentionOptions.DefaultAlertChangeLogDays, 1, 36600, $"{Key}:AlertChangeLogDays", problems);
+        return new RetentionPolicy(TimeSpan.FromHours(raw), TimeSpan.FromDays(hourly), TimeSpan.FromDays(daily))
+        {
+            Health = new HealthRetention(TimeSpan.FromDays(history), TimeSpan.FromDays(closed), TimeSpan.FromDays(changeLog)),
+        };
     }
 
     private static void ValidateStorage(StorageOptions storage, List<string> problems)

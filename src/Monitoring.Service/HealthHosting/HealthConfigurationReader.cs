@@ -21,6 +21,7 @@ internal static partial class HealthConfigurationReader
         ArgumentNullException.ThrowIfNull(options);
         var monitors = StandardMonitors.From(thresholds, realtimeInterval);
         var groups = ReadGroups(options.HostGroups, problems);
+        var rollup = HostGroupRollupReader.Read(options.HostGroups, $"{Key}:HostGroups", problems);
         var groupNames = groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         var overrides = new List<MonitorOverride>();
         for (var i = 0; i < options.Overrides.Count; i++)
@@ -56,7 +57,7 @@ internal static partial class HealthConfigurationReader
             }
         }
 
-        return new HealthConfiguration(new HealthSettings { Monitors = monitors, Overrides = overrides }, groups, windows, states);
+        return new HealthConfiguration(new HealthSettings { Monitors = monitors, Overrides = overrides, Rollup = rollup }, groups, windows, states);
     }
 
     private static List<HostGroup> ReadGroups(IList<HostGroupOptions> options, List<string> problems)

@@ -221,6 +221,21 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         ArgumentNullException.ThrowIfNull(outcome);
         Post("outcome of " + outcome.Target, engine =>
         {
+            // A target added by a live reload has no node until its first inventory: give it one now, so a target
+            // that never answers is judged (VirtTargetUnreachable) like one configured from the start.
+            if (engine.Find(HealthTopologyBuilder.TargetNodeId(outcome.Target)) is null)
+            {
+                lock (_gate)
+                {
+                    if (_factory.AddTarget(outcome.Target))
+                    {
+                        Rebuild(engine);
+                    }
+                }
+
+                engine = _engine ?? engine;
+            }
+
             if (outcome.Failure is { } failure)
             {
                 engine.RecordPollFailed(outcome.Target, failure, outcome.Error ?? failure.ToString());

@@ -19,6 +19,7 @@ internal static class HealthServiceCollectionExtensions
         services.AddSingleton<EfStateChangeStore>();
         services.AddSingleton<IStateChangeStore>(sp => sp.GetRequiredService<EfStateChangeStore>());
         services.AddSingleton<EfMaintenanceWindowStore>();
+        services.AddSingleton<HealthPruning>();
         services.AddSingleton<AlertDesk>();
         services.AddSingleton<MaintenanceLookup>(sp => sp.GetRequiredService<AlertDesk>().MaintenanceAsync);
         return services;

@@ -13,12 +13,25 @@ namespace Monitoring.Service.HealthHosting;
 internal sealed class HealthTopologyFactory
 {
     private readonly HealthConfiguration _configuration;
-    private readonly IReadOnlyList<string> _targets;
+    private readonly List<string> _targets;
 
     public HealthTopologyFactory(HealthConfiguration configuration, IReadOnlyList<string> targets)
     {
         _configuration = configuration;
-        _targets = targets;
+        _targets = [.. targets];
+    }
+
+    /// <summary>Adds a target the configuration gained while running (a live reload), so the next <see cref="Build"/>
+    /// gives it a node and its availability is judged from its first poll; false when it was known already.</summary>
+    public bool AddTarget(string target)
+    {
+        if (_targets.Contains(target, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        _targets.Add(target);
+        return true;
     }
 
     /// <summary>What the last <see cref="Build"/> could not place, one line each (key and reason).</summary>

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Monitoring.Service.Configuration;
 using Monitoring.Storage;
+using Monitoring.Storage.HealthStores;
 using Quartz;
 
 namespace Monitoring.Service.Scheduling;
 
-/// <summary>Rolls performance data up (hourly, daily) and prunes it past retention.</summary>
+/// <summary>Rolls performance data up (hourly, daily) and prunes it past retention; prunes the health data too.</summary>
 [DisallowConcurrentExecution]
 internal sealed class MaintenanceJob : IJob
 {
@@ -15,12 +16,14 @@ internal sealed class MaintenanceJob : IJob
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
     private readonly RollupMaintenance _maintenance;
+    private readonly HealthPruning _pruning;
     private readonly LoadedConfiguration _configuration;
     private readonly ILogger<MaintenanceJob> _logger;
 
-    public MaintenanceJob(RollupMaintenance maintenance, LoadedConfiguration configuration, ILogger<MaintenanceJob> logger)
+    public MaintenanceJob(RollupMaintenance maintenance, HealthPruning pruning, LoadedConfiguration configuration, ILogger<MaintenanceJob> logger)
     {
         _maintenance = maintenance;
+        _pruning = pruning;
         _configuration = configuration;
         _logger = logger;
     }
@@ -30,6 +33,7 @@ internal sealed class MaintenanceJob : IJob
         try
         {
             await _maintenance.RunAsync(_configuration.Retention, cancellationToken).ConfigureAwait(false);
+            await _pruning.RunAsync(_configuration.Retention.Health, cancellationToken).ConfigureAwait(false);
         }
         catch (System.Data.Common.DbException e)
         {

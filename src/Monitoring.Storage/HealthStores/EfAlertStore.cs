@@ -78,7 +78,7 @@ public sealed class EfAlertStore : IAlertStore, IAlertChangeLog
         if (!record.IsOpen)
         {
             // Read, then written: another writer (the engine resolving it, the command line closing it) got there first.
-            throw new AlertOperationException($"Alert {alert.Id} was closed meanwhile (by {record.ResolvedBy} at {record.ResolvedAt:u}); a closed alert cannot change.");
+            throw new AlertOperationException($"Alert {alert.Id} was closed meanwhile (by {record.ResolvedBy} at {record.ResolvedAt:u}); a closed alert cannot change.", AlertOperationFailure.Closed);
         }
 
         AlertRecordMapping.CopyTo(alert, record);

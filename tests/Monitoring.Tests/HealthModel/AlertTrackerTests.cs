@@ -83,6 +83,21 @@ public sealed class AlertTrackerTests
     }
 
     [Fact]
+    public void RefusedOperations_SayWhyByTheirFailureNotOnlyTheirMessage()
+    {
+        var tracker = Tracker();
+        var alert = tracker.Raise(Request);
+        var undefined = Assert.Throws<AlertOperationException>(() => tracker.SetResolutionState(alert.Id, 17, "alice"));
+        tracker.Close(alert.Id, "alice");
+
+        // What the API turns into 404, 409 and 400.
+        Assert.Equal(AlertOperationFailure.NotFound, Assert.Throws<AlertOperationException>(() => tracker.Close(999, "bob")).Failure);
+        Assert.Equal(AlertOperationFailure.Closed, Assert.Throws<AlertOperationException>(() => tracker.Acknowledge(alert.Id, "bob")).Failure);
+        Assert.Equal(AlertOperationFailure.Invalid, undefined.Failure);
+        Assert.Equal(AlertOperationFailure.Invalid, Assert.Throws<AlertOperationException>(() => tracker.AddComment(alert.Id, "bob", " ")).Failure);
+    }
+
+    [Fact]
     public void AssignOwnerAndComment_AreKeptOnTheAlert()
     {
         var tracker = Tracker();

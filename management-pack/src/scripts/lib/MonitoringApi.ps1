@@ -25,19 +25,32 @@ function Invoke-MonitoringApi {
     Invoke-RestMethod @arguments
 }
 
-# A list from the API as an array, whether the reply is a bare JSON array or an object with "items".
-# (Windows PowerShell hands a JSON array back as one object: foreach unrolls it.)
+# A list from the API as an array, whether the reply is a bare JSON array or a page (an object with "items" and
+# "total"): pages are walked with offset and limit (1000, the API's largest page) until "total" items came, so an
+# estate of any size is read whole. (Windows PowerShell hands a JSON array back as one object: foreach unrolls it.)
 function Get-MonitoringList {
     param([string]$ApiUrl, [string]$ApiKey, [string]$Path, [int]$TimeoutSeconds = 60)
-    $reply = Invoke-MonitoringApi -ApiUrl $ApiUrl -ApiKey $ApiKey -Path $Path -TimeoutSeconds $TimeoutSeconds
-    $source = $reply
-    if ($null -ne $reply -and $null -ne $reply.PSObject.Properties['items']) {
-        $source = $reply.items
-    }
     $list = New-Object System.Collections.ArrayList
-    foreach ($item in $source) {
-        if ($null -ne $item) {
-            [void]$list.Add($item)
+    $separator = '?'
+    if ($Path.Contains('?')) {
+        $separator = '&'
+    }
+    while ($true) {
+        $reply = Invoke-MonitoringApi -ApiUrl $ApiUrl -ApiKey $ApiKey -Path ($Path + $separator + 'limit=1000&offset=' + $list.Count) -TimeoutSeconds $TimeoutSeconds
+        $source = $reply
+        $paged = $null -ne $reply -and $null -ne $reply.PSObject.Properties['items']
+        if ($paged) {
+            $source = $reply.items
+        }
+        $before = $list.Count
+        foreach ($item in $source) {
+            if ($null -ne $item) {
+                [void]$list.Add($item)
+            }
+        }
+        # A bare array is the whole list; a page that added nothing ends the walk even if the total moved meanwhile.
+        if (-not $paged -or $list.Count -eq $before -or $null -eq $reply.PSObject.Properties['total'] -or $list.Count -ge [int]$reply.total) {
+            break
         }
     }
     return ,$list

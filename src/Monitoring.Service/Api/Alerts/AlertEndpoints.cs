@@ -160,8 +160,8 @@ internal static class AlertEndpoints
     /// <summary>Owner and comments are refused on a closed alert too, as every other change is.</summary>
     private static Alert OpenOnly(AlertDesk desk, long id, Func<Alert> change)
     {
-        var alert = desk.Tracker.Get(id) ?? throw new AlertOperationException($"There is no alert {id}.");
-        return alert.IsOpen ? change() : throw new AlertOperationException($"Alert {id} is closed (by {alert.ResolvedBy} at {alert.ResolvedAt:u}); a closed alert cannot change.");
+        var alert = desk.Tracker.Get(id) ?? throw new AlertOperationException($"There is no alert {id}.", AlertOperationFailure.NotFound);
+        return alert.IsOpen ? change() : throw new AlertOperationException($"Alert {id} is closed (by {alert.ResolvedBy} at {alert.ResolvedAt:u}); a closed alert cannot change.", AlertOperationFailure.Closed);
     }
 
     private static IResult Act(Func<Alert> change)
@@ -170,11 +170,11 @@ internal static class AlertEndpoints
         {
             return TypedResults.Ok(change());
         }
-        catch (AlertOperationException e) when (e.Message.StartsWith("There is no alert", StringComparison.Ordinal))
+        catch (AlertOperationException e) when (e.Failure == AlertOperationFailure.NotFound)
         {
             return ApiProblems.NotFound(e.Message);
         }
-        catch (AlertOperationException e) when (e.Message.Contains("is closed", StringComparison.Ordinal) || e.Message.Contains("closed meanwhile", StringComparison.Ordinal))
+        catch (AlertOperationException e) when (e.Failure == AlertOperationFailure.Closed)
         {
             return ApiProblems.Conflict(e.Message);
         }

@@ -1,4 +1,5 @@
 using Monitoring.Core.Configuration;
+using Monitoring.HealthModel.Rollup;
 using Monitoring.Service.HealthHosting;
 using Xunit;
 
@@ -84,5 +85,43 @@ public sealed class HealthConfigurationReaderTests
         Assert.Equal(2, problems.Count);
         Assert.StartsWith("Monitoring:Health:MaintenanceWindows:0:End: ", problems[0], StringComparison.Ordinal);
         Assert.StartsWith("Monitoring:Health:ResolutionStates:0: Custom resolution state 250 is not allowed: use 2-248", problems[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_HostGroupRollupRules_EachGroupRollsUpByItsOwn()
+    {
+        var options = new HealthOptions();
+        options.HostGroups.Add(new HostGroupOptions { Name = "prod", Rollup = "Percentage", HealthyPercent = 75 });
+        options.HostGroups.Add(new HostGroupOptions { Name = "lab", Rollup = "bestof" });
+        options.HostGroups.Add(new HostGroupOptions { Name = "dmz" });
+
+        var (configuration, problems) = Read(options);
+
+        Assert.Empty(problems);
+        var rules = configuration.Settings.Rollup;
+        Assert.Equal(RollupPolicy.Percentage(75), rules.ForObject("group:prod"));
+        Assert.Equal(RollupPolicy.BestOf, rules.ForObject("group:lab"));
+        Assert.Equal(RollupPolicy.WorstOf, rules.ForObject("group:dmz"));
+    }
+
+    [Fact]
+    public void From_BadRollupRules_NameTheKeyAndWhatIsAllowed()
+    {
+        var options = new HealthOptions();
+        options.HostGroups.Add(new HostGroupOptions { Name = "a", Rollup = "Average" });
+        options.HostGroups.Add(new HostGroupOptions { Name = "b", Rollup = "Percentage" });
+        options.HostGroups.Add(new HostGroupOptions { Name = "c", Rollup = "Percentage", HealthyPercent = 0 });
+        options.HostGroups.Add(new HostGroupOptions { Name = "d", Rollup = "BestOf", HealthyPercent = 80 });
+
+        var (_, problems) = Read(options);
+
+        Assert.Equal(
+        [
+            "Monitoring:Health:HostGroups:0:Rollup: \"Average\" is not a rollup rule; allowed: WorstOf (the default), BestOf or Percentage (with HealthyPercent 1 to 100)",
+            "Monitoring:Health:HostGroups:1:HealthyPercent: required with Rollup Percentage; the share of members (1 to 100) that must be healthy for the group to be",
+            "Monitoring:Health:HostGroups:2:HealthyPercent: 0 is out of range; allowed 1 to 100 (a percentage)",
+            "Monitoring:Health:HostGroups:3:HealthyPercent: only with Rollup Percentage (Rollup is BestOf)",
+        ],
+        problems);
     }
 }
