@@ -7,6 +7,7 @@ using Monitoring.Service.HealthHosting;
 using Monitoring.Service.Hosting;
 using Monitoring.Service.Metrics;
 using Monitoring.Service.Remediation;
+using Monitoring.Service.Remediation.VSphereTipActions;
 using Monitoring.Service.Scheduling;
 using Quartz;
 using Monitoring.Sources.VSphere;
@@ -59,6 +60,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddHealthStores();
         services.AddTips();
+        services.AddVSphereTipActions(configuration);
         services.AddSingleton<IExportPositionStore, ExportPositionStore>();
 
         services.AddSingleton<SampleWriter>();

@@ -84,6 +84,7 @@ internal static class ConfigurationLoader
         var health = HealthHosting.HealthConfigurationReader.From(options.Health, thresholds, schedule.RealtimeInterval, problems);
         var alertExports = Exports.AlertExportValidator.Validate(options.Alerting, baseDirectory, problems);
         var balancer = global::Monitoring.Remediation.Configuration.BalancerConfiguration.From(options.Balancer, problems);
+        Remediation.VSphereTipActions.ActionTimeout.Validate(options.Remediation, problems);
         var otlp = Otlp.OtlpSettings.From(options.Otlp, name => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name), problems);
         if (problems.Count > 0)
         {
