@@ -106,6 +106,7 @@ internal static class ServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TargetScheduler>());
         services.AddHostedService<ConfigurationWatcher>();
         services.AddAlertExports(configuration.AlertExports);
+        services.AddTipsService();
         return services;
     }
 }

@@ -46,6 +46,10 @@ public abstract class MonitoringDbContext : DbContext
     public DbSet<MaintenanceWindowRecord> MaintenanceWindows => Set<MaintenanceWindowRecord>();
     public DbSet<ExportPositionRecord> AlertExportPositions => Set<ExportPositionRecord>();
 
+    public DbSet<TipRecord> Tips => Set<TipRecord>();
+
+    public DbSet<TipHistoryRecord> TipHistory => Set<TipHistoryRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -2,10 +2,15 @@ namespace Monitoring.Remediation.Tips;
 
 /// <summary>Raises, refreshes, closes and moves tips through their statuses; every transition is kept in
 /// the tip's history with who or what did it and when.</summary>
+/// <remarks>Every operation reads, changes and writes under one lock, so that two writers in one process (a
+/// balancer pass closing a tip while an operator implements it) take turns and neither loses a transition.
+/// Another process (the command line) is held off by the store's own check (the database store refuses an
+/// update whose tip changed since it was read).</remarks>
 public sealed class TipLifecycle
 {
     private readonly ITipStore _store;
     private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
 
     public TipLifecycle(ITipStore store, TimeProvider time)
     {
@@ -19,6 +24,14 @@ public sealed class TipLifecycle
     /// Closed by <paramref name="by"/>.</summary>
     /// <returns>The tips raised by this call.</returns>
     public IReadOnlyList<Tip> Reconcile(string scope, IReadOnlyList<TipCandidate> found, string by)
+    {
+        lock (_gate)
+        {
+            return ReconcileLocked(scope, found, by);
+        }
+    }
+
+    private List<Tip> ReconcileLocked(string scope, IReadOnlyList<TipCandidate> found, string by)
     {
         ArgumentNullException.ThrowIfNull(found);
         var now = _time.GetUtcNow();
@@ -71,7 +84,14 @@ public sealed class TipLifecycle
 
         foreach (var stale in _store.OpenWithPrefix(scope).Where(t => t.Status == TipStatus.Active && !seen.Contains(t.ConditionKey)))
         {
-            Move(stale, TipStatus.Closed, by, "the condition cleared", now);
+            try
+            {
+                Move(stale, TipStatus.Closed, by, "the condition cleared", now);
+            }
+            catch (TipOperationException e) when (!e.NotFound)
+            {
+                // Another process implemented or dismissed it meanwhile: its transition stands.
+            }
         }
 
         return raised;
@@ -79,6 +99,14 @@ public sealed class TipLifecycle
 
     /// <summary>An operator (or the engine, <paramref name="automatic"/>) asks for the fix.</summary>
     public Tip Implement(string id, string by, bool automatic = false)
+    {
+        lock (_gate)
+        {
+            return ImplementLocked(id, by, automatic);
+        }
+    }
+
+    private Tip ImplementLocked(string id, string by, bool automatic)
     {
         var tip = Open(id, "implemented");
         if (tip.Status != TipStatus.Active)
@@ -92,6 +120,14 @@ public sealed class TipLifecycle
 
     public Tip Dismiss(string id, string by)
     {
+        lock (_gate)
+        {
+            return DismissLocked(id, by);
+        }
+    }
+
+    private Tip DismissLocked(string id, string by)
+    {
         var tip = Open(id, "dismissed");
         if (tip.Status != TipStatus.Active)
         {
@@ -102,10 +138,33 @@ public sealed class TipLifecycle
     }
 
     /// <summary>The action started on the target.</summary>
-    public Tip Start(string id, string by, string? note) => Move(Expect(id, TipStatus.Initialized), TipStatus.Running, by, note, _time.GetUtcNow());
+    public Tip Start(string id, string by, string? note)
+    {
+        lock (_gate)
+        {
+            return Move(Expect(id, TipStatus.Initialized), TipStatus.Running, by, note, _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>A progress note of a running action (e.g. "task-123 started"): kept in the history, status unchanged.</summary>
+    public Tip Note(string id, string by, string note)
+    {
+        lock (_gate)
+        {
+            return Move(Expect(id, TipStatus.Running), TipStatus.Running, by, note, _time.GetUtcNow());
+        }
+    }
 
     /// <summary>The action finished: Resolved, or Failed with the target's reason.</summary>
     public Tip Finish(string id, bool succeeded, string by, string result)
+    {
+        lock (_gate)
+        {
+            return FinishLocked(id, succeeded, by, result);
+        }
+    }
+
+    private Tip FinishLocked(string id, bool succeeded, string by, string result)
     {
         var tip = Get(id);
         if (tip.Status is not (TipStatus.Initialized or TipStatus.Running))

@@ -11,6 +11,7 @@ using Monitoring.Service.Api.Me;
 using Monitoring.Service.Api.Performance;
 using Monitoring.Service.Exports.Feed;
 using Monitoring.Service.Api.Reports;
+using Monitoring.Service.Api.Tips;
 
 namespace Monitoring.Service.Api;
 
@@ -44,6 +45,7 @@ internal static class ApiApplicationExtensions
         api.MapMaintenance();
         api.MapAlertFeed();
         api.MapReports();
+        api.MapTips();
         api.MapMe();
         return app;
     }

@@ -23,6 +23,7 @@ internal static class CliApplication
         root.Subcommands.Add(RulesVerb.Create(global));
         root.Subcommands.Add(ApiKeyVerb.Create(global));
         root.Subcommands.Add(AlertsVerb.Create(global));
+        root.Subcommands.Add(TipsVerb.Create(global));
         root.Subcommands.Add(ReportVerb.Create(global));
         root.Subcommands.Add(PortsVerb.Create(global));
 

@@ -42,6 +42,7 @@ public sealed class ApiAccessTests : IClassFixture<ApiService>
             "GET /api/v1/apikeys", "POST /api/v1/apikeys", "DELETE /api/v1/apikeys/{name}", "GET /api/v1/audit",
             "GET /api/v1/alert-feed", "POST /api/v1/alert-feed/ack",
             "GET /api/v1/me",
+            "GET /api/v1/tips", "GET /api/v1/tips/{id}", "GET /api/v1/tips/whatif", "POST /api/v1/tips/{id}/implement", "POST /api/v1/tips/{id}/dismiss",
             "GET /metrics", "GET /healthz", "GET /readyz",
         })
         {
@@ -50,6 +51,8 @@ public sealed class ApiAccessTests : IClassFixture<ApiService>
 
         Assert.Equal("admin", operations.Single(o => o.Method == "POST" && o.Path == "/api/v1/apikeys").Role);
         Assert.Equal("none", operations.Single(o => o.Path == "/metrics").Role);
+        Assert.Equal("operator", operations.Single(o => o.Method == "POST" && o.Path == "/api/v1/tips/{id}/implement").Role);
+        Assert.Equal("operator", operations.Single(o => o.Method == "POST" && o.Path == "/api/v1/tips/{id}/dismiss").Role);
     }
 
     [Fact]
@@ -121,6 +124,12 @@ public sealed class ApiAccessTests : IClassFixture<ApiService>
                 _ => null,
             };
             return ($"/api/v1/alerts/{_api.StoreAlert()}{action}", body);
+        }
+
+        if (path.StartsWith("/api/v1/tips/{id}", StringComparison.Ordinal))
+        {
+            // A fresh Active tip per call: implement or dismiss leaves its tip past Active (409 for the next role).
+            return ($"/api/v1/tips/{_api.StoreTip()}{path["/api/v1/tips/{id}".Length..]}", null);
         }
 
         switch ($"{operation.Method} {path}")

@@ -143,6 +143,16 @@ public sealed class ApiService : IAsyncLifetime
         }).Id;
     }
 
+    /// <summary>Raises a fresh Active tip in the service's database (as a balancer pass would) and returns its id.</summary>
+    internal string StoreTip()
+    {
+        var database = Monitoring.Storage.MonitoringDatabase.Sqlite($"Data Source={DatabasePath}", Workspace.Directory);
+        var vm = "vc1/vm-" + Guid.NewGuid().ToString("N");
+        var lifecycle = new Monitoring.Remediation.Tips.TipLifecycle(new Monitoring.Storage.TipStores.EfTipStore(database), TimeProvider.System);
+        return lifecycle.Reconcile($"test/{vm}/", [new Monitoring.Remediation.Tips.TipCandidate(
+            $"test/{vm}/start", "test", vm, null, Monitoring.Remediation.Tips.TipAction.StartVm(vm), "Start it", "stopped", "walk", "running", 3)], "test")[0].Id;
+    }
+
     /// <summary>The items of <c>GET /api/v1/LIST</c> (admin key).</summary>
     internal async Task<JsonArray> ListAsync(string list, string query = "")
     {
