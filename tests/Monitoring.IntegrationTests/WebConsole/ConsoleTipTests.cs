@@ -51,6 +51,12 @@ public sealed class ConsoleTipTests
         await Assertions.Expect(row.Locator("td.status")).ToContainTextAsync("Resolved");
         await Assertions.Expect(row.Locator("td.status")).ToContainTextAsync("RelocateVM_Task");
         Assert.Equal(0, await row.Locator("button[data-action='implement']").CountAsync()); // a final tip offers nothing
+
+        // Seen in the row itself: the cell once shared the class of the page's floating message and was drawn there.
+        var cell = (await row.Locator("td.status").BoundingBoxAsync())!;
+        var line = (await row.BoundingBoxAsync())!;
+        Assert.InRange(cell.Y, line.Y, line.Y + line.Height);
+        Assert.InRange(cell.Y + cell.Height, line.Y, line.Y + line.Height + 1);
         await console.ScreenshotAsync("21-tip-implemented");
         var read = await run.GetJsonAsync($"/api/v1/tips/{id}");
         Assert.Equal("Resolved", read["status"]!.GetValue<string>());
