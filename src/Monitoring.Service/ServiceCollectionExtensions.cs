@@ -9,6 +9,7 @@ using Monitoring.Service.Metrics;
 using Monitoring.Service.Remediation;
 using Monitoring.Service.Remediation.Hooks;
 using Monitoring.Service.Remediation.HyperV;
+using Monitoring.Service.Remediation.VSphereTipActions;
 using Monitoring.Service.Scheduling;
 using Quartz;
 using Monitoring.Sources.VSphere;
@@ -63,6 +64,7 @@ internal static class ServiceCollectionExtensions
         services.AddTips();
         services.AddHookActions(configuration.Hooks);
         services.AddHyperVActions();
+        services.AddVSphereTipActions(configuration);
         services.AddSingleton<IExportPositionStore, ExportPositionStore>();
 
         services.AddSingleton<SampleWriter>();

@@ -4,6 +4,13 @@ namespace Monitoring.Core.Configuration;
 /// settings (which stay under <c>Monitoring:Balancer</c>).</summary>
 public sealed class RemediationOptions
 {
+    /// <summary>Default of <see cref="ActionTimeoutSeconds"/>: 10 minutes, longer than a live migration usually takes.</summary>
+    public const int DefaultActionTimeoutSeconds = 600;
+
+    /// <summary>How long an action on a target (a vSphere task) is followed before its tip fails as not
+    /// finished; the task itself is left to run on the server. Default 600, allowed 5 to 86400.</summary>
+    public int? ActionTimeoutSeconds { get; set; }
+
     /// <summary>Limits on what automatic mode may do by itself.</summary>
     public AutomaticRemediationOptions Automatic { get; set; } = new();
 

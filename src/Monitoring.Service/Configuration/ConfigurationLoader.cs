@@ -88,6 +88,7 @@ internal static class ConfigurationLoader
         var hooks = Remediation.Hooks.HookValidator.Validate(options.Remediation.Hooks, baseDirectory, problems);
         var automaticLimits = global::Monitoring.Remediation.Configuration.AutomaticLimits.From(options.Remediation.Automatic, problems);
         var alertTipRules = global::Monitoring.Remediation.Alerts.AlertTipRules.From(options.Remediation.AlertRules, problems);
+        Remediation.VSphereTipActions.ActionTimeout.Validate(options.Remediation, problems);
         var otlp = Otlp.OtlpSettings.From(options.Otlp, name => environment is null ? Environment.GetEnvironmentVariable(name) : environment.GetValueOrDefault(name), problems);
         if (problems.Count > 0)
         {

@@ -7,7 +7,7 @@ namespace Monitoring.Sources.VSphere.Client;
 /// <summary>The vim25 methods the product uses, over one <see cref="VimSoapClient"/>.</summary>
 /// <remarks>One session per target. It is the transport a collector is handed: collectors call these
 /// methods and never open a connection of their own.</remarks>
-internal sealed class VimSession
+internal sealed partial class VimSession
 {
     private static readonly ManagedObjectReference s_serviceInstance = new("ServiceInstance", "ServiceInstance");
 

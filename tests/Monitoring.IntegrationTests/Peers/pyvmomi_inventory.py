@@ -91,7 +91,7 @@ PROPS = {
     vim.ClusterComputeResource: ["name"],
     vim.Datastore: ["name", "summary.capacity", "summary.freeSpace"],
     vim.HostSystem: ["name", "parent", "summary.hardware.numCpuThreads",
-                     "summary.hardware.memorySize", "overallStatus"],
+                     "summary.hardware.memorySize", "overallStatus", "runtime.inMaintenanceMode"],
     vim.VirtualMachine: ["name", "runtime.host", "runtime.powerState", "config.hardware.numCPU",
                          "summary.config.numCpu", "summary.config.memorySizeMB", "overallStatus"],
 }
@@ -145,7 +145,8 @@ def inventory(si, target):
             res["hosts"].append({"id": oid(obj), "name": p["name"], "cluster": cluster,
                                  "cpuCount": int(p.get("summary.hardware.numCpuThreads") or 0),
                                  "memoryBytes": int(p.get("summary.hardware.memorySize") or 0),
-                                 "overallStatus": str(p.get("overallStatus"))})
+                                 "overallStatus": str(p.get("overallStatus")),
+                                 "inMaintenanceMode": bool(p.get("runtime.inMaintenanceMode"))})
         elif isinstance(obj, vim.VirtualMachine):
             host = p.get("runtime.host")
             cpu = p.get("config.hardware.numCPU")
