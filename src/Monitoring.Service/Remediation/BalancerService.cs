@@ -34,6 +34,10 @@ internal sealed class BalancerService : BackgroundService
     /// <summary>Passes completed (successful or not), for tests and the log.</summary>
     public int Passes { get; private set; }
 
+    /// <summary>When the pass now waited for is due, set once its timer exists: a test on a fake clock advances
+    /// the clock only after this, or the timer would start from the advanced time.</summary>
+    public DateTimeOffset? NextPassDue { get; private set; }
+
     public async Task<int> RunPassAsync(CancellationToken cancellationToken)
     {
         var plans = await _planner.PlanAsync(cancellationToken).ConfigureAwait(false);
@@ -55,7 +59,7 @@ internal sealed class BalancerService : BackgroundService
         TipsLog.Scheduled(_log, balancer.FirstPassWithin, balancer.Interval);
         try
         {
-            await Task.Delay(balancer.FirstPassWithin, _time, stoppingToken).ConfigureAwait(false);
+            await WaitAsync(balancer.FirstPassWithin, stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
@@ -74,12 +78,20 @@ internal sealed class BalancerService : BackgroundService
                 }
 
                 Passes++;
-                await Task.Delay(balancer.Interval, _time, stoppingToken).ConfigureAwait(false);
+                await WaitAsync(balancer.Interval, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
         }
+    }
+
+    private Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        var due = _time.GetUtcNow() + delay;
+        var wait = Task.Delay(delay, _time, stoppingToken);
+        NextPassDue = due;
+        return wait;
     }
 }

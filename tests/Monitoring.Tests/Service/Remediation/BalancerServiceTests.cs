@@ -23,7 +23,7 @@ public sealed class BalancerServiceTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    [Fact(Skip = "Races the fake clock: BackgroundService (.NET 10) starts ExecuteAsync on a background thread, so the job's first Task.Delay may be created after the test advances the clock and never fires; to be fixed by waiting for the timer before advancing.")]
+    [Fact]
     public async Task Run_FirstPassWithinTheConfiguredDelay_RaisesTheMigrationTip_AndAFailedPassDoesNotStopTheNext()
     {
         var (database, store) = await PiledClusterAsync();
@@ -33,18 +33,20 @@ public sealed class BalancerServiceTests : IDisposable
         await balancer.StartAsync(CancellationToken.None);
         try
         {
+            // ExecuteAsync runs on a background thread: advance the clock only once its timer exists.
+            await WaitForAsync(() => balancer.NextPassDue == s_now.AddSeconds(30));
             _clock.Advance(TimeSpan.FromSeconds(29));
             await Task.Delay(200);
             Assert.Equal(0, balancer.Passes);
 
             // The first pass fails (its maintenance lookup throws): logged, no tip, the service goes on.
             _clock.Advance(TimeSpan.FromSeconds(1));
-            await WaitForAsync(() => balancer.Passes == 1);
+            await WaitForAsync(() => balancer.Passes == 1 && balancer.NextPassDue == s_now.AddSeconds(90));
             Assert.Empty(store.List(null, null));
 
             failNext = false;
             _clock.Advance(TimeSpan.FromSeconds(60));
-            await WaitForAsync(() => balancer.Passes == 2);
+            await WaitForAsync(() => balancer.Passes == 2 && balancer.NextPassDue == s_now.AddSeconds(150));
             var tip = Assert.Single(store.List(TipStatus.Active, null));
             Assert.Equal((TipAction.Migrate, "vc01/host-1", "vc01/host-2"), (tip.Action.Kind, tip.Action.Parameters["from"], tip.Action.Parameters["to"]));
             Assert.Equal("balancer", tip.History[0].By);
@@ -73,7 +75,7 @@ public sealed class BalancerServiceTests : IDisposable
         Assert.Empty(store.List(null, null));
     }
 
-    [Fact(Skip = "Same race as above: ExecuteTask is not complete right after StartAsync when ExecuteAsync runs on a background thread; to be fixed by awaiting ExecuteTask.")]
+    [Fact]
     public async Task Run_Disabled_MakesNoPass()
     {
         var (database, store) = await PiledClusterAsync();
@@ -82,7 +84,9 @@ public sealed class BalancerServiceTests : IDisposable
         await balancer.StartAsync(CancellationToken.None);
 
         // Disabled: the job ends at once instead of waiting for its first pass.
-        Assert.True(balancer.ExecuteTask!.IsCompletedSuccessfully);
+        await balancer.ExecuteTask!.WaitAsync(s_wait);
+        Assert.True(balancer.ExecuteTask.IsCompletedSuccessfully);
+        Assert.Null(balancer.NextPassDue);
         _clock.Advance(TimeSpan.FromMinutes(30));
         await balancer.StopAsync(CancellationToken.None);
 
