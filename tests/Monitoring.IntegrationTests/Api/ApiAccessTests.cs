@@ -165,6 +165,9 @@ public sealed class ApiAccessTests : IClassFixture<ApiService>
                     return (path, $"{{\"connector\":\"walk\",\"bookmark\":\"{bookmark}\"}}");
                 }
 
+            case "POST /api/v1/alertmanager/webhook":
+                // A version 4 message whose alert no rule maps: accepted and ignored, so the walk raises no tip.
+                return (path, "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"walk\",\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"WalkAlert\"},\"fingerprint\":\"0123456789abcdef\",\"startsAt\":\"2026-11-26T00:00:00Z\"}]}");
             case "POST /api/v1/apikeys":
                 return (path, $"{{\"name\":\"walk-{Guid.NewGuid():N}\",\"role\":\"reader\"}}");
             case "DELETE /api/v1/apikeys/{name}":

@@ -92,11 +92,21 @@ public sealed class CapacityReportTests
 
         var png = Path.Combine(workspace.Directory, "capacity.png");
         await ChromiumScreenshot.TakeAsync(htmlPath, png, 1100, 1800);
+        KeepScreenshot(png);
         var image = PngImage.Read(png);
         Assert.True(Count(image, s_cpuColor) > 200, $"CPU lines: {Count(image, s_cpuColor)} pixels");
         Assert.True(Count(image, s_memoryColor) > 200, $"memory lines: {Count(image, s_memoryColor)} pixels");
-        Assert.True(Count(image, s_headroomColor) > 200, $"headroom bars: {Count(image, s_headroomColor)} pixels");
-        KeepScreenshot(png);
+        // The simulator's canned memory use often leaves no room at all (about 90 % on two-host clusters with one
+        // host in reserve): the bars are as long as the report's own headroom figures, so none is drawn then.
+        var headroom = Count(image, s_headroomColor);
+        if (root.GetProperty("scopes").EnumerateArray().Any(s => s.GetProperty("headroom").GetProperty("vms").GetInt32() > 0))
+        {
+            Assert.True(headroom > 200, $"headroom bars: {headroom} pixels, but the report gives some scope headroom");
+        }
+        else
+        {
+            Assert.True(headroom < 200, $"headroom bars: {headroom} pixels, but the report gives no scope any headroom");
+        }
     }
 
     /// <summary>Every scope's datastores and the Windows server's volumes have use over the window from the samples the
