@@ -13,15 +13,13 @@ public sealed class AlertTips
     private readonly ITipStore _store;
     private readonly TipLifecycle _lifecycle;
     private readonly AlertTipMapper _mapper;
-    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    public AlertTips(ITipStore store, TipLifecycle lifecycle, AlertTipMapper mapper, TimeProvider time)
+    public AlertTips(ITipStore store, TipLifecycle lifecycle, AlertTipMapper mapper)
     {
         _store = store;
         _lifecycle = lifecycle;
         _mapper = mapper;
-        _time = time;
     }
 
     /// <summary>True when the alert carries our own <c>source</c> label (it is a copy of one of our alerts).</summary>
@@ -88,12 +86,7 @@ public sealed class AlertTips
             }
 
             var note = $"also delivered by Alertmanager ({reference})";
-            if (!tip.History.Any(h => h.Note == note))
-            {
-                tip.History.Add(new TipTransition(_time.GetUtcNow(), tip.Status, by, note));
-                _store.Update(tip);
-            }
-
+            tip = _lifecycle.Remark(tip.Id, by, note, t => !t.History.Any(h => h.Note == note)) ?? tip;
             return new AlertTipOutcome(tip, "attached", null);
         }
     }

@@ -155,6 +155,26 @@ public sealed class TipLifecycle
         }
     }
 
+    /// <summary>A remark in an open tip's history, its status unchanged (why automatic mode waits, an alert copy
+    /// attached), written under the same lock as every transition so it never races one. Nothing is written when
+    /// the tip is unknown or final, or when <paramref name="applies"/> (asked under the lock) says no.</summary>
+    /// <returns>The tip as it is now, or null when it is unknown.</returns>
+    public Tip? Remark(string id, string by, string note, Func<Tip, bool> applies)
+    {
+        ArgumentNullException.ThrowIfNull(applies);
+        lock (_gate)
+        {
+            var tip = _store.Find(id);
+            if (tip is not null && !tip.Status.IsFinal() && applies(tip))
+            {
+                tip.History.Add(new TipTransition(_time.GetUtcNow(), tip.Status, by, note));
+                _store.Update(tip);
+            }
+
+            return tip;
+        }
+    }
+
     /// <summary>The action finished: Resolved, or Failed with the target's reason.</summary>
     public Tip Finish(string id, bool succeeded, string by, string result)
     {

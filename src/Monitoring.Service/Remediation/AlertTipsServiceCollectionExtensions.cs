@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Remediation.Alerts;
-using Monitoring.Remediation.Tips;
 using Monitoring.Service.Configuration;
 using Monitoring.Service.Remediation.Alerts;
 using Monitoring.Service.Remediation.Automation;
@@ -16,8 +15,7 @@ internal static class AlertTipsServiceCollectionExtensions
         services.AddTips();
         services.AddSingleton<HostGroupDirectory>();
         services.AddSingleton(new AlertTipMapper(configuration.AlertTipRules));
-        services.AddSingleton(sp => new AlertTips(
-            sp.GetRequiredService<ITipStore>(), sp.GetRequiredService<TipLifecycle>(), sp.GetRequiredService<AlertTipMapper>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AlertTips>();
         services.AddSingleton<AlertmanagerWebhookReceiver>();
         services.AddHostedService<OurAlertTipService>();
         services.AddHostedService<AutomaticRemediationService>();

@@ -127,26 +127,6 @@ public sealed class AlertLifecycleTests
     private static async Task<JsonNode> GetJsonAsync(ServiceProcess service, string path) =>
         JsonNode.Parse(await service.GetAsync(path)) ?? throw new InvalidOperationException($"{path}: empty body");
 
-    private static async Task WaitForAsync(string what, TimeSpan within, ServiceProcess service, Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // 503 while the engine starts, or not listening yet
-            }
-
-            await Task.Delay(1000);
-        }
-
-        throw new TimeoutException($"waited {within.TotalSeconds} s for {what}:\n{service.Stderr}");
-    }
+    private static Task WaitForAsync(string what, TimeSpan within, ServiceProcess service, Func<Task<bool>> condition) =>
+        service.WaitUntilAsync(what, within, condition);
 }

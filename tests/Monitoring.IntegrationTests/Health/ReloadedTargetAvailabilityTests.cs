@@ -56,26 +56,6 @@ public sealed class ReloadedTargetAvailabilityTests
     private static async Task<string> StateAsync(ServiceProcess service, string id) =>
         JsonNode.Parse(await service.GetAsync($"/api/v1/health/{id}"))!["state"]!.GetValue<string>();
 
-    private static async Task WaitForAsync(ServiceProcess service, string what, TimeSpan within, Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // 503 while the engine starts, 404 before the object is in the tree
-            }
-
-            await Task.Delay(1000);
-        }
-
-        throw new TimeoutException($"waited {within.TotalSeconds} s for {what}:\n{service.Stderr}");
-    }
+    private static Task WaitForAsync(ServiceProcess service, string what, TimeSpan within, Func<Task<bool>> condition) =>
+        service.WaitUntilAsync(what, within, condition);
 }

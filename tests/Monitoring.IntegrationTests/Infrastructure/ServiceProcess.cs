@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
@@ -154,5 +155,33 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         Http.Dispose();
         _process.Dispose();
+    }
+
+    /// <summary>Asks <paramref name="condition"/> once a second until it holds; a request the service cannot answer
+    /// yet (not listening, 503 while its engine starts, 404 before an object exists) counts as "not yet".</summary>
+    /// <exception cref="TimeoutException">Not within <paramref name="within"/>: names <paramref name="what"/> and
+    /// carries the service's stderr.</exception>
+    public async Task WaitUntilAsync(string what, TimeSpan within, Func<Task<bool>> condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not answering yet
+            }
+
+            await Task.Delay(1000);
+        }
+
+        throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"waited {within.TotalSeconds} s for {what}:\n{Stderr}"));
     }
 }

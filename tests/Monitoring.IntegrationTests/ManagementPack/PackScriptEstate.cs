@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Monitoring.IntegrationTests.Infrastructure;
@@ -103,26 +102,6 @@ public sealed class PackScriptEstate : IAsyncLifetime, IDisposable
             .ToDictionary(s => s!["metric"]!.GetValue<string>(), s => s!["points"]!.AsArray()[^1]!["average"]!.GetValue<double>(), StringComparer.Ordinal);
     }
 
-    private async Task WaitForAsync(string what, TimeSpan within, Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // 503 while the engine starts
-            }
-
-            await Task.Delay(1000);
-        }
-
-        throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"waited {within.TotalSeconds} s for {what}:\n{Service.Stderr}"));
-    }
+    private Task WaitForAsync(string what, TimeSpan within, Func<Task<bool>> condition) =>
+        Service.WaitUntilAsync(what, within, condition);
 }

@@ -130,26 +130,6 @@ internal sealed class PiledClusterRun : IAsyncDisposable
         return result.Stdout.TrimEnd().Split('\n')[^1].Trim();
     }
 
-    private async Task WaitForAsync(string what, TimeSpan within, Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(1000);
-        }
-
-        throw new TimeoutException($"waited {within.TotalSeconds} s for {what}:\n{Service.Stderr}");
-    }
+    private Task WaitForAsync(string what, TimeSpan within, Func<Task<bool>> condition) =>
+        Service.WaitUntilAsync(what, within, condition);
 }

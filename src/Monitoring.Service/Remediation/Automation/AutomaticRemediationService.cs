@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitoring.Remediation.Actions;
@@ -24,8 +23,10 @@ internal sealed class AutomaticRemediationService : BackgroundService
     private readonly AutomaticLimits _limits;
     private readonly global::Monitoring.Remediation.Configuration.BalancerConfiguration _balancer;
     private readonly ITipStore _store;
+    private readonly TipLifecycle _lifecycle;
+    private readonly ITipImplementer _implementer;
+    private readonly HealthService _health;
     private readonly HostGroupDirectory _groups;
-    private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
     private readonly ILogger<AutomaticRemediationService> _logger;
     private readonly AutomaticPolicy _policy;
@@ -35,16 +36,20 @@ internal sealed class AutomaticRemediationService : BackgroundService
     public AutomaticRemediationService(
         LoadedConfiguration configuration,
         ITipStore store,
+        TipLifecycle lifecycle,
+        ITipImplementer implementer,
+        HealthService health,
         HostGroupDirectory groups,
-        IServiceProvider services,
         TimeProvider time,
         ILogger<AutomaticRemediationService> logger)
     {
         _limits = configuration.AutomaticLimits;
         _balancer = configuration.Balancer;
         _store = store;
+        _lifecycle = lifecycle;
+        _implementer = implementer;
+        _health = health;
         _groups = groups;
-        _services = services;
         _time = time;
         _logger = logger;
         _policy = new AutomaticPolicy(_limits);
@@ -52,14 +57,6 @@ internal sealed class AutomaticRemediationService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Resolved here, not injected: the implementer arrives with the tips service (and may be absent from a build).
-        var implementer = _services.GetService<ITipImplementer>();
-        if (implementer is null)
-        {
-            AutomationLog.NoImplementer(_logger);
-            return;
-        }
-
         AutomationLog.Started(_logger, (int)_limits.Interval.TotalSeconds, _limits.MaxConcurrent, _limits.MaxPerHour);
         var seeded = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -73,7 +70,7 @@ internal sealed class AutomaticRemediationService : BackgroundService
                     seeded = true;
                 }
 
-                await PassAsync(implementer, stoppingToken).ConfigureAwait(false);
+                await PassAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -95,9 +92,9 @@ internal sealed class AutomaticRemediationService : BackgroundService
         }
     }
 
-    private async Task PassAsync(ITipImplementer implementer, CancellationToken cancellationToken)
+    private async Task PassAsync(CancellationToken cancellationToken)
     {
-        if (_services.GetService<HealthService>()?.Engine is not { } engine)
+        if (_health.Engine is not { } engine)
         {
             return;
         }
@@ -129,7 +126,7 @@ internal sealed class AutomaticRemediationService : BackgroundService
             try
             {
                 AutomationLog.Implementing(_logger, tip.Id, tip.Severity, tip.HostGroup ?? "(none)", tip.Summary);
-                implementer.Implement(tip.Id, By, automatic: true);
+                _implementer.Implement(tip.Id, By, automatic: true);
                 _ledger.Record(tip.HostGroup, now);
                 _reasons.Remove(tip.Id);
             }
@@ -149,7 +146,7 @@ internal sealed class AutomaticRemediationService : BackgroundService
 
             _reasons[wait.Tip.Id] = wait.Reason;
             AutomationLog.Waiting(_logger, wait.Tip.Id, wait.Reason);
-            Note(wait.Tip.Id, wait.Reason, now);
+            Note(wait.Tip.Id, wait.Reason);
         }
 
         var stillOpen = open.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
@@ -159,13 +156,9 @@ internal sealed class AutomaticRemediationService : BackgroundService
         }
     }
 
-    /// <summary>The reason in the tip's history, read fresh so a change made meanwhile is not written over.</summary>
-    private void Note(string tipId, string reason, DateTimeOffset now)
+    /// <summary>The reason in the tip's history once, under the lifecycle's lock so it never races a transition.</summary>
+    private void Note(string tipId, string reason)
     {
-        if (_store.Find(tipId) is { Status: TipStatus.Active } tip && tip.History.LastOrDefault()?.Note != reason)
-        {
-            tip.History.Add(new TipTransition(now, TipStatus.Active, By, reason));
-            _store.Update(tip);
-        }
+        _lifecycle.Remark(tipId, By, reason, tip => tip.Status == TipStatus.Active && tip.History.LastOrDefault()?.Note != reason);
     }
 }

@@ -8,9 +8,6 @@ internal static partial class AutomationLog
     [LoggerMessage(EventId = 8301, Level = LogLevel.Information, Message = "automatic mode: looking at open tips every {Seconds} s; limits per host group: {MaxConcurrent} under way, {MaxPerHour} per hour")]
     public static partial void Started(ILogger logger, int seconds, int maxConcurrent, int maxPerHour);
 
-    [LoggerMessage(EventId = 8302, Level = LogLevel.Information, Message = "automatic mode: this build has no tip implementer; tips wait for an operator")]
-    public static partial void NoImplementer(ILogger logger);
-
     [LoggerMessage(EventId = 8303, Level = LogLevel.Information, Message = "automatic mode: implementing tip {Tip} ({Severity}, host group {HostGroup}): {Summary}")]
     public static partial void Implementing(ILogger logger, string tip, global::Monitoring.Remediation.Tips.TipSeverity severity, string hostGroup, string summary);
 

@@ -22,7 +22,7 @@ public sealed class AlertTipsTests
         var problems = new List<string>();
         var valid = AlertTipRules.From(rules, problems);
         Assert.Empty(problems);
-        return new AlertTips(_store, _lifecycle, new AlertTipMapper(valid), _clock);
+        return new AlertTips(_store, _lifecycle, new AlertTipMapper(valid));
     }
 
     private static AlertTipRuleOptions Rule(string alert, string action, string? hook = null, params string[] labels)
