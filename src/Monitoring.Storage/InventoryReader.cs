@@ -10,7 +10,8 @@ public sealed class InventoryReader
 
     public InventoryReader(MonitoringDatabase database) => _database = database;
 
-    /// <summary>Hosts, VMs and clusters ordered by target then name; gone objects only when asked.</summary>
+    /// <summary>Hosts, VMs, clusters, datastores and virtual disks ordered by target then name (disks by VM then
+    /// path); gone objects only when asked.</summary>
     public async Task<StoredInventory> ReadAsync(bool includeGone, CancellationToken cancellationToken)
     {
         await using var context = _database.CreateContext();
@@ -18,7 +19,8 @@ public sealed class InventoryReader
         var vms = await Present(context.Vms, includeGone).OrderBy(v => v.Target).ThenBy(v => v.Name).ThenBy(v => v.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var clusters = await Present(context.Clusters, includeGone).OrderBy(c => c.Target).ThenBy(c => c.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
         var datastores = await Present(context.Datastores, includeGone).OrderBy(d => d.Target).ThenBy(d => d.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new StoredInventory(hosts, vms, clusters, datastores);
+        var disks = await Present(context.VirtualDisks, includeGone).OrderBy(d => d.VmId).ThenBy(d => d.Path).ThenBy(d => d.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new StoredInventory(hosts, vms, clusters, datastores) { VirtualDisks = disks };
     }
 
     private static IQueryable<T> Present<T>(DbSet<T> set, bool includeGone)

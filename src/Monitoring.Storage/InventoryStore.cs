@@ -70,6 +70,7 @@ public sealed class InventoryStore
         total = Sum(total, await SqliteInventoryUpsert.ApplyAsync(context, target, snapshot.Hosts.Select(h => CopyHost(h, null)), now, cancellationToken).ConfigureAwait(false));
         total = Sum(total, await SqliteInventoryUpsert.ApplyAsync(context, target, snapshot.Vms.Select(v => CopyVm(v, null)), now, cancellationToken).ConfigureAwait(false));
         total = Sum(total, await SqliteInventoryUpsert.ApplyAsync(context, target, snapshot.Datastores.Select(d => CopyDatastore(d, null)), now, cancellationToken).ConfigureAwait(false));
+        total = Sum(total, await SqliteInventoryUpsert.ApplyAsync(context, target, snapshot.VirtualDisks.Select(d => CopyVirtualDisk(d, null)), now, cancellationToken).ConfigureAwait(false));
         return total;
     }
 
@@ -83,6 +84,7 @@ public sealed class InventoryStore
         total = Sum(total, await ReconcileAsync(context.Hosts, snapshot.Target, snapshot.Hosts, h => h.Id, CopyHost, now, cancellationToken).ConfigureAwait(false));
         total = Sum(total, await ReconcileAsync(context.Vms, snapshot.Target, snapshot.Vms, v => v.Id, CopyVm, now, cancellationToken).ConfigureAwait(false));
         total = Sum(total, await ReconcileAsync(context.Datastores, snapshot.Target, snapshot.Datastores, d => d.Id, CopyDatastore, now, cancellationToken).ConfigureAwait(false));
+        total = Sum(total, await ReconcileAsync(context.VirtualDisks, snapshot.Target, snapshot.VirtualDisks, d => d.Id, CopyVirtualDisk, now, cancellationToken).ConfigureAwait(false));
         return total;
     }
 
@@ -199,6 +201,17 @@ public sealed class InventoryStore
         r.FreeBytes = d.FreeBytes;
         r.Type = d.Type;
         r.Accessible = d.Accessible;
+        return r;
+    }
+
+    private static VirtualDiskRecord CopyVirtualDisk(InventoryVirtualDisk d, VirtualDiskRecord? r)
+    {
+        r ??= new VirtualDiskRecord { Id = d.Id, Target = d.Target, VmId = d.VmId, Path = d.Path };
+        r.VmId = d.VmId;
+        r.Path = d.Path;
+        r.CapacityBytes = d.CapacityBytes;
+        r.Format = d.Format;
+        r.Differencing = d.Differencing;
         return r;
     }
 }

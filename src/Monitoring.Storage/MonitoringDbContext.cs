@@ -23,6 +23,8 @@ public abstract class MonitoringDbContext : DbContext
 
     public DbSet<DatastoreRecord> Datastores => Set<DatastoreRecord>();
 
+    public DbSet<VirtualDiskRecord> VirtualDisks => Set<VirtualDiskRecord>();
+
     public DbSet<InventoryPassRecord> InventoryPasses => Set<InventoryPassRecord>();
 
     public DbSet<MinuteSampleRecord> MinuteSamples => Set<MinuteSampleRecord>();

@@ -7,4 +7,8 @@ public sealed record StoredInventory(
     IReadOnlyList<HostRecord> Hosts,
     IReadOnlyList<VmRecord> Vms,
     IReadOnlyList<ClusterRecord> Clusters,
-    IReadOnlyList<DatastoreRecord> Datastores);
+    IReadOnlyList<DatastoreRecord> Datastores)
+{
+    /// <summary>The VMs' virtual hard disks (sources that read them: Hyper-V), ordered by VM then path.</summary>
+    public IReadOnlyList<VirtualDiskRecord> VirtualDisks { get; init; } = [];
+}

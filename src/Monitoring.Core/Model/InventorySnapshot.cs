@@ -15,4 +15,7 @@ public sealed record InventorySnapshot(
     /// <summary>Optional items (classes, counters) this target lacks, so the pass read everything else
     /// without them: shown in the target's status, never a failure. Empty when nothing is missing.</summary>
     public IReadOnlyList<string> Gaps { get; init; } = [];
+
+    /// <summary>The VMs' virtual hard disks, for sources that read them (Hyper-V); empty for the others.</summary>
+    public IReadOnlyList<InventoryVirtualDisk> VirtualDisks { get; init; } = [];
 }

@@ -53,12 +53,16 @@ internal static class CollectVerb
         {
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"{result.Target}: ok: {s.Datacenters.Count} datacenters, {s.Clusters.Count} clusters, {s.Hosts.Count} hosts, {s.Vms.Count} VMs, {s.Datastores.Count} datastores ({c.Added} new, {c.Updated} updated, {c.MarkedGone} gone) in {seconds} s{GapsNote(s.Gaps)}");
+                $"{result.Target}: ok: {s.Datacenters.Count} datacenters, {s.Clusters.Count} clusters, {s.Hosts.Count} hosts, {s.Vms.Count} VMs, {s.Datastores.Count} datastores{DisksNote(s.VirtualDisks.Count)} ({c.Added} new, {c.Updated} updated, {c.MarkedGone} gone) in {seconds} s{GapsNote(s.Gaps)}");
         }
 
         var kind = (result.FailureKind ?? FailureKind.Protocol).ToString().ToLowerInvariant();
         return $"{result.Target}: FAILED ({kind}): {result.Error} after {seconds} s";
     }
+
+    /// <summary>", N virtual disks" for sources that list them, else nothing (the line of a vSphere target is unchanged).</summary>
+    private static string DisksNote(int disks) =>
+        disks == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", {disks} virtual disks");
 
     /// <summary>" (gaps: a, b)" when the target lacks optional items, else nothing.</summary>
     private static string GapsNote(IReadOnlyList<string> gaps) =>

@@ -9,7 +9,7 @@ namespace Monitoring.Sources.WinRM.HyperV;
 
 /// <summary>Collects the inventory of a Hyper-V host (Server 2008/2008 R2 in <c>root/virtualization</c>,
 /// 2012 and later in <c>root/virtualization/v2</c>): the host, its volumes and its VMs with power state,
-/// health (including the heartbeat), processors, memory and guest OS.</summary>
+/// health (including the heartbeat), processors, memory, guest OS and virtual hard disks.</summary>
 public sealed class HyperVCollector : IInventoryCollector
 {
     private const long MiB = 1024 * 1024;
@@ -44,6 +44,7 @@ public sealed class HyperVCollector : IInventoryCollector
         var summaries = await HyperVSummary.ReadAsync(session, host, cancellationToken).ConfigureAwait(false);
 
         var vms = new List<InventoryVm>(machines.Count);
+        var vmIds = new Dictionary<string, string>(machines.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var machine in machines)
         {
             var guid = machine.String("Name");
@@ -52,11 +53,12 @@ public sealed class HyperVCollector : IInventoryCollector
                 continue;
             }
 
+            vmIds[guid] = ObjectId.Create(target.Name, guid);
             summaries.TryGetValue(guid, out var summary);
             var enabled = machine.Int64("EnabledState") ?? summary?.Int64("EnabledState");
             var power = HyperVStates.PowerOf(enabled, host.Namespace.IsV2);
             vms.Add(new InventoryVm(
-                ObjectId.Create(target.Name, guid),
+                vmIds[guid],
                 target.Name,
                 machine.String("ElementName") ?? summary?.String("ElementName") ?? guid,
                 facts.Host.Id,
@@ -68,10 +70,12 @@ public sealed class HyperVCollector : IInventoryCollector
                 IsTemplate: false));
         }
 
+        var disks = await HyperVVirtualDisks.ReadAsync(session, host.Namespace, target.Name, vmIds, cancellationToken).ConfigureAwait(false);
         WinRMLog.InventoryRead(_logger, target.Name, 1, vms.Count, facts.Volumes.Count, host.Namespace.IsV2 ? "hyperv v2" : "hyperv v1");
         return new InventorySnapshot(target.Name, _time.GetUtcNow(), [], [], [facts.Host], vms, facts.Volumes)
         {
             Gaps = session.SortedGaps(),
+            VirtualDisks = disks,
         };
     }
 

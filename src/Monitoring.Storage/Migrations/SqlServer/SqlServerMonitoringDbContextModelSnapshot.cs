@@ -863,6 +863,58 @@ namespace Monitoring.Storage.Migrations.SqlServer
                     b.ToTable("Tips", (string)null);
                 });
 
+            modelBuilder.Entity("Monitoring.Storage.Records.VirtualDiskRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<long?>("CapacityBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("Differencing")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("GoneAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("VmId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VmId");
+
+                    b.HasIndex("Target", "GoneAt");
+
+                    b.ToTable("VirtualDisks", (string)null);
+                });
+
             modelBuilder.Entity("Monitoring.Storage.Records.VmRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -802,6 +802,55 @@ namespace Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Tips", (string)null);
                 });
 
+            modelBuilder.Entity("Monitoring.Storage.Records.VirtualDiskRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CapacityBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Differencing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VmId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VmId");
+
+                    b.HasIndex("Target", "GoneAt");
+
+                    b.ToTable("VirtualDisks", (string)null);
+                });
+
             modelBuilder.Entity("Monitoring.Storage.Records.VmRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -25,7 +25,7 @@ public sealed class MigrationsTests : IDisposable
 
         // EF's own bookkeeping tables (history, migration lock) are not part of the model.
         Assert.Equal(
-            ["AlertChanges", "AlertComments", "AlertExportPositions", "Alerts", "ApiKeys", "AuditTrail", "Clusters", "DailySamples", "Datacenters", "Datastores", "Hosts", "HourlySamples", "InventoryPasses", "MaintenanceWindows", "MinuteSamples", "StateChanges", "TipHistory", "Tips", "Vms"],
+            ["AlertChanges", "AlertComments", "AlertExportPositions", "Alerts", "ApiKeys", "AuditTrail", "Clusters", "DailySamples", "Datacenters", "Datastores", "Hosts", "HourlySamples", "InventoryPasses", "MaintenanceWindows", "MinuteSamples", "StateChanges", "TipHistory", "Tips", "VirtualDisks", "Vms"],
             tables.Where(t => !t.StartsWith("__EF", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 

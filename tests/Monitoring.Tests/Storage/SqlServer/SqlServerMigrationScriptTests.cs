@@ -11,7 +11,7 @@ namespace Monitoring.Tests.Storage.SqlServer;
 public sealed class SqlServerMigrationScriptTests
 {
     private static readonly string[] s_modelTables =
-        ["AlertChanges", "AlertComments", "AlertExportPositions", "Alerts", "ApiKeys", "AuditTrail", "Clusters", "DailySamples", "Datacenters", "Datastores", "Hosts", "HourlySamples", "InventoryPasses", "MaintenanceWindows", "MinuteSamples", "StateChanges", "TipHistory", "Tips", "Vms"];
+        ["AlertChanges", "AlertComments", "AlertExportPositions", "Alerts", "ApiKeys", "AuditTrail", "Clusters", "DailySamples", "Datacenters", "Datastores", "Hosts", "HourlySamples", "InventoryPasses", "MaintenanceWindows", "MinuteSamples", "StateChanges", "TipHistory", "Tips", "VirtualDisks", "Vms"];
 
     private readonly ITestOutputHelper _output;
 

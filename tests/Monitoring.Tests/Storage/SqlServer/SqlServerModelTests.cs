@@ -58,7 +58,7 @@ public sealed class SqlServerModelTests
             .ToDictionary(p => $"{p.DeclaringType.GetTableName()}.{p.GetColumnName()}", p => p.GetCollation(), StringComparer.Ordinal);
 
         // Ids and the columns that reference them must share one collation, or a join between them fails.
-        foreach (var column in new[] { "Vms.Id", "Vms.HostId", "Hosts.Id", "Hosts.ClusterId", "Hosts.DatacenterId", "Clusters.Id", "Datastores.DatacenterId", "Datacenters.Id", "MinuteSamples.ObjectId", "MinuteSamples.Metric", "InventoryPasses.Target", "Vms.Target" })
+        foreach (var column in new[] { "Vms.Id", "Vms.HostId", "Hosts.Id", "Hosts.ClusterId", "Hosts.DatacenterId", "Clusters.Id", "Datastores.DatacenterId", "Datacenters.Id", "MinuteSamples.ObjectId", "MinuteSamples.Metric", "InventoryPasses.Target", "Vms.Target", "VirtualDisks.Id", "VirtualDisks.VmId" })
         {
             Assert.Equal("Latin1_General_100_BIN2", collations[column]);
         }
