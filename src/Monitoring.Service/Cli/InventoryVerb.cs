@@ -6,7 +6,7 @@ using Monitoring.Storage;
 
 namespace Monitoring.Service.Cli;
 
-/// <summary><c>inventory [--json] [--all]</c>: hosts and VMs from the database.</summary>
+/// <summary><c>inventory [--json] [--all]</c>: hosts and VMs (and the VMs' virtual disks) from the database.</summary>
 internal static class InventoryVerb
 {
     public static Command Create(GlobalOptions global)
@@ -53,6 +53,29 @@ internal static class InventoryVerb
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document.Vms.Count} VMs"));
         vms.WriteTo(output);
+        WriteDisks(document, output);
+    }
+
+    /// <summary>The VMs' virtual disks, when any source listed some (a vSphere-only estate prints no such table).</summary>
+    private static void WriteDisks(InventoryDocument document, TextWriter output)
+    {
+        var disks = new TextTable("TARGET", "VM", "DISK", "CAPACITY", "FORMAT", "GONE");
+        var count = 0;
+        foreach (var v in document.Vms)
+        {
+            foreach (var d in v.Disks ?? [])
+            {
+                disks.Add(v.Target, v.Name, d.Path, Sizes.Format(d.CapacityBytes), d.Differencing == true ? d.Format + " (differencing)" : d.Format, Gone(d.GoneAt));
+                count++;
+            }
+        }
+
+        if (count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} virtual disks"));
+            disks.WriteTo(output);
+        }
     }
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);

@@ -13,6 +13,8 @@ internal sealed record InventoryDocument(
     {
         var clusterNames = inventory.Clusters.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
         var hostNames = inventory.Hosts.ToDictionary(h => h.Id, h => h.Name, StringComparer.Ordinal);
+        var hostKinds = inventory.Hosts.ToDictionary(h => h.Id, h => h.Hypervisor, StringComparer.Ordinal);
+        var disks = VirtualDiskDocument.ByVm(inventory.VirtualDisks);
         var hosts = inventory.Hosts.Select(h => new HostDocument(
             h.Id, h.Target, h.Name,
             h.ClusterId is null ? null : clusterNames.GetValueOrDefault(h.ClusterId),
@@ -24,7 +26,8 @@ internal sealed record InventoryDocument(
             v.HostId is null ? null : hostNames.GetValueOrDefault(v.HostId),
             v.HostId,
             ContractNames.Of(v.PowerState), ContractNames.Of(v.Health), v.HealthReason,
-            v.CpuCount, v.MemoryBytes, v.GuestOs, v.IsTemplate, v.GoneAt)).ToList();
+            v.CpuCount, v.MemoryBytes, v.GuestOs, v.IsTemplate, v.GoneAt,
+            VirtualDiskDocument.ForVm(v.Id, v.HostId is null ? null : hostKinds.GetValueOrDefault(v.HostId), disks))).ToList();
         var clusters = inventory.Clusters.Select(c => new ClusterDocument(
             c.Id, c.Target, c.Name, ContractNames.Of(c.Health), c.HealthReason,
             inventory.Hosts.Count(h => h.ClusterId == c.Id), c.GoneAt)).ToList();

@@ -1,6 +1,7 @@
 namespace Monitoring.Service.Output;
 
-/// <summary>A VM in the JSON contract. <c>host</c> is the host's name, <c>hostId</c> its inventory id.</summary>
+/// <summary>A VM in the JSON contract. <c>host</c> is the host's name, <c>hostId</c> its inventory id. <c>disks</c>
+/// lists its virtual hard disks for sources that read them (Hyper-V) and is null for the others.</summary>
 internal sealed record VmDocument(
     string Id,
     string Target,
@@ -14,4 +15,5 @@ internal sealed record VmDocument(
     long? MemoryBytes,
     string? GuestOs,
     bool Template,
-    DateTimeOffset? GoneAt);
+    DateTimeOffset? GoneAt,
+    IReadOnlyList<VirtualDiskDocument>? Disks);

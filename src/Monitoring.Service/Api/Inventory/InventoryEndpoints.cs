@@ -67,7 +67,7 @@ internal static class InventoryEndpoints
             .RequireRole(ApiRole.Reader).WithTags("Inventory").WithSummary("One host by its inventory id (e.g. vc01/host-21).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/vms/{**id}", (string id, MonitoringDatabase db, CancellationToken ct) => GetOneAsync(id, db, async (c, i) =>
-            await VmsAsync(c, await c.Vms.AsNoTracking().Where(v => v.Id == i).ToListAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false), ct))
+            await VmsAsync(c, await c.Vms.AsNoTracking().Where(v => v.Id == i).ToListAsync(ct).ConfigureAwait(false), includeGoneDisks: true, ct).ConfigureAwait(false), ct))
             .RequireRole(ApiRole.Reader).WithTags("Inventory").WithSummary("One VM by its inventory id (e.g. vc01/vm-42).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/clusters/{**id}", (string id, MonitoringDatabase db, CancellationToken ct) => GetOneAsync(id, db, async (c, i) =>
@@ -115,7 +115,7 @@ internal static class InventoryEndpoints
         rows = host is not null ? rows.Where(r => r.HostId == host) : rows;
         rows = power is { } state ? rows.Where(r => r.PowerState == state) : rows;
         var (page, total) = await filter.PageAsync(rows, ct).ConfigureAwait(false);
-        return TypedResults.Ok(new PageDocument<VmDocument>(await VmsAsync(context, page, ct).ConfigureAwait(false), total, filter.Paging.Offset, filter.Paging.Limit));
+        return TypedResults.Ok(new PageDocument<VmDocument>(await VmsAsync(context, page, filter.IncludeGone, ct).ConfigureAwait(false), total, filter.Paging.Offset, filter.Paging.Limit));
     }
 
     private static async Task<IResult> ListClustersAsync(HttpRequest request, MonitoringDatabase database, CancellationToken ct)
@@ -169,14 +169,27 @@ internal static class InventoryEndpoints
             h.CpuCount, h.MemoryBytes, h.Os, h.ConnectionState, h.InMaintenance, h.GoneAt))];
     }
 
-    private static async Task<List<VmDocument>> VmsAsync(MonitoringDbContext context, List<VmRecord> vms, CancellationToken ct)
+    /// <summary>A page of VMs with their hosts' names and their virtual disks (two extra queries for the page, not
+    /// per VM). Gone disks are listed only with <paramref name="includeGoneDisks"/>.</summary>
+    private static async Task<List<VmDocument>> VmsAsync(MonitoringDbContext context, List<VmRecord> vms, bool includeGoneDisks, CancellationToken ct)
     {
         var hostIds = vms.Where(v => v.HostId is not null).Select(v => v.HostId!).Distinct().ToList();
-        var names = await context.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, StringComparer.Ordinal, ct).ConfigureAwait(false);
-        return [.. vms.Select(v => new VmDocument(
-            v.Id, v.Target, v.Name, v.HostId is null ? null : names.GetValueOrDefault(v.HostId), v.HostId,
-            ContractNames.Of(v.PowerState), ContractNames.Of(v.Health), v.HealthReason,
-            v.CpuCount, v.MemoryBytes, v.GuestOs, v.IsTemplate, v.GoneAt))];
+        var hosts = await context.Hosts.AsNoTracking().Where(h => hostIds.Contains(h.Id)).Select(h => new { h.Id, h.Name, h.Hypervisor })
+            .ToDictionaryAsync(h => h.Id, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var vmIds = vms.Where(v => v.HostId is not null && VirtualDiskDocument.IsRead(hosts.GetValueOrDefault(v.HostId)?.Hypervisor)).Select(v => v.Id).ToList();
+        var diskRows = vmIds.Count == 0 ? [] : await context.VirtualDisks.AsNoTracking()
+            .Where(d => vmIds.Contains(d.VmId) && (includeGoneDisks || d.GoneAt == null))
+            .OrderBy(d => d.VmId).ThenBy(d => d.Path).ThenBy(d => d.Id).ToListAsync(ct).ConfigureAwait(false);
+        var disks = VirtualDiskDocument.ByVm(diskRows);
+        return [.. vms.Select(v =>
+        {
+            var host = v.HostId is null ? null : hosts.GetValueOrDefault(v.HostId);
+            return new VmDocument(
+                v.Id, v.Target, v.Name, host?.Name, v.HostId,
+                ContractNames.Of(v.PowerState), ContractNames.Of(v.Health), v.HealthReason,
+                v.CpuCount, v.MemoryBytes, v.GuestOs, v.IsTemplate, v.GoneAt,
+                VirtualDiskDocument.ForVm(v.Id, host?.Hypervisor, disks));
+        })];
     }
 
     private static async Task<List<ClusterDocument>> ClustersAsync(MonitoringDbContext context, List<ClusterRecord> clusters, CancellationToken ct)
