@@ -77,7 +77,8 @@ CLASSES = {
         ("EnabledState", "uint16"), ("HealthState", "uint16"), ("Name", "string"), ("SystemCreationClassName", "string"),
         ("SystemName", "string")],
     "Msvm_StorageAllocationSettingData": [("Caption", "string"), ("ElementName", "string"), ("HostResource", "string[]"),
-        ("InstanceID", "string"), ("Parent", "string"), ("ResourceSubType", "string"), ("ResourceType", "uint16")],
+        ("InstanceID", "string"), ("Parent", "string"), ("ResourceSubType", "string"), ("ResourceType", "uint16"),
+        ("VirtualQuantity", "uint64"), ("VirtualQuantityUnits", "string"), ("VirtualResourceBlockSize", "uint64")],
     "Msvm_ResourceAllocationSettingData": [("Caption", "string"), ("Connection", "string[]"), ("ElementName", "string"),
         ("InstanceID", "string"), ("Parent", "string"), ("ResourceSubType", "string"), ("ResourceType", "uint16")],
     "Win32_PerfFormattedData_Counters_HyperVVirtualStorageDevice": [("ErrorCount", "uint32"), ("Name", "string"), ("QueueLength", "uint32"),
@@ -238,21 +239,50 @@ def windows_host(profile, name, caption, version, csd, build, cpus, memory, disk
             Name="_Total", PercentGuestRunTime=hypervisor_percent - 3, PercentHypervisorRunTime=3, PercentTotalRunTime=hypervisor_percent)]))
 
 
-def hyperv_devices(profile, ns, vhd_root, vms):
-    """Each VM's virtual hard disk (its settings) and, for the running ones, the storage and network counters."""
+# The controller part of a setting's InstanceID (Microsoft:<VM GUID>\<controller>\<controller number>\<slot>\<L|D>):
+# the IDE one as the replies above already had it, the SCSI one a GUID chosen here. The collectors read only the VM GUID.
+IDE = "83F8638B-8DCA-4152-9EDA-2CA8B33039B4"
+SCSI = "D422512D-2BF2-4752-809D-7B82B5FCB1B4"
+
+
+def hyperv_devices(profile, ns, vhd_root, vms, extra_disks=(), checkpoints=(), images=(), capacities=None):
+    """Each VM's virtual hard disk (its settings) and, for the running ones, the storage and network counters.
+    extra_disks: (vm index, controller, slot, file name) more disks of a VM, with the file in the VM's folder.
+    checkpoints: (vm index, checkpoint GUID) the VM's disk has become a checkpoint's differencing disk (.avhd/.avhdx) and
+    the checkpoint keeps a setting of its own for the parent disk, under the checkpoint's GUID.
+    images: (vm index, ISO path) an ISO in the VM's DVD drive, a setting of the same class that is no hard disk.
+    capacities: v2 only, file name -> bytes the guest sees, written as VirtualQuantity blocks of 512 bytes
+    (VirtualResourceBlockSize); a disk not listed has them nil (its size unknown)."""
     v2 = ns.endswith("/v2")
     ext = "vhdx" if v2 else "vhd"
-    disks = [(guid, name, f"{vhd_root}\\{name}\\{name}.{ext}") for guid, name, *_ in vms]
+    checkpointed = dict(checkpoints)
+    # (VM guid, name, path, controller, slot): the first disk on IDE 0:0, a checkpointed VM's disk its differencing file.
+    disks = [(guid, name, f"{vhd_root}\\{name}\\{name}" + (f"_{checkpointed[i]}.a{ext}" if i in checkpointed else f".{ext}"), IDE, 0)
+             for i, (guid, name, *_) in enumerate(vms)]
+    settings = [(guid, path, f"Microsoft:{guid}\\{ctl}\\0\\{slot}", "disk") for guid, name, path, ctl, slot in disks]
+    settings += [(vms[i][0], f"{vhd_root}\\{vms[i][1]}\\{file}", f"Microsoft:{vms[i][0]}\\{ctl}\\0\\{slot}", "disk")
+                 for i, ctl, slot, file in extra_disks]
+    settings += [(snap, f"{vhd_root}\\{vms[i][1]}\\{vms[i][1]}.{ext}", f"Microsoft:{snap}\\{IDE}\\0\\0", "disk") for i, snap in checkpoints]
+    settings += [(vms[i][0], iso, f"Microsoft:{vms[i][0]}\\{IDE}\\1\\0", "iso") for i, iso in images]
+    capacities = capacities or {}
     if v2:
+        def size(path):
+            known = capacities.get(path.rsplit("\\", 1)[-1])
+            return dict(VirtualQuantity=known // 512 if known else None, VirtualQuantityUnits="count(fixed size block)",
+                        VirtualResourceBlockSize=512 if known else None)
         write(profile, "Msvm_StorageAllocationSettingData", enumerate_reply(ns, "Msvm_StorageAllocationSettingData", [dict(
-            Caption="Hard Disk Image", ElementName="Hard Disk Image", HostResource=[path],
-            InstanceID=f"Microsoft:{guid}\\83F8638B-8DCA-4152-9EDA-2CA8B33039B4\\0\\0\\L", Parent=None,
-            ResourceSubType="Microsoft:Hyper-V:Virtual Hard Disk", ResourceType=31) for guid, name, path in disks]))
+            Caption="Hard Disk Image" if kind == "disk" else "ISO Disk Image", ElementName="Hard Disk Image" if kind == "disk" else "ISO Disk Image",
+            HostResource=[path], InstanceID=instance + "\\L", Parent=None,
+            ResourceSubType="Microsoft:Hyper-V:Virtual Hard Disk" if kind == "disk" else "Microsoft:Hyper-V:Virtual CD/DVD Disk",
+            ResourceType=31, **(size(path) if kind == "disk" else dict(VirtualQuantity=None, VirtualQuantityUnits=None, VirtualResourceBlockSize=None)))
+            for guid, path, instance, kind in settings]))
     else:
         write(profile, "Msvm_ResourceAllocationSettingData", enumerate_reply(ns, "Msvm_ResourceAllocationSettingData", [dict(
-            Caption="Hard Disk Image", Connection=[path], ElementName="Hard Disk Image",
-            InstanceID=f"Microsoft:{guid}\\83F8638B-8DCA-4152-9EDA-2CA8B33039B4\\0\\0\\D", Parent=None,
-            ResourceSubType="Microsoft Virtual Hard Disk", ResourceType=21) for guid, name, path in disks]))
+            Caption="Hard Disk Image" if kind == "disk" else "ISO Disk Image", Connection=[path],
+            ElementName="Hard Disk Image" if kind == "disk" else "ISO Disk Image", InstanceID=instance + "\\D", Parent=None,
+            ResourceSubType="Microsoft Virtual Hard Disk" if kind == "disk" else "Microsoft Virtual CD/DVD Disk", ResourceType=21)
+            for guid, path, instance, kind in settings]))
+    disks = [(guid, name, path) for guid, name, path, ctl, slot in disks]
     running = [(i, guid, name, path) for i, (guid, name, path) in enumerate(disks) if vms[i][8]]
     storage = "Win32_PerfFormattedData_Counters_HyperVVirtualStorageDevice" if v2 else "Win32_PerfFormattedData_StorageStats_HyperVVirtualStorageDevice"
     counters = []
@@ -310,7 +340,10 @@ if __name__ == "__main__":
         ("B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D04", "build-01", 32769, 5, 4096, 2, 0, 12, 0, None),
     ]
     hyperv_host("hyperv-2008r2", "root/virtualization", "HV08-01", vms_2008r2)
-    hyperv_devices("hyperv-2008r2", "root/virtualization", "E:\\VMs", vms_2008r2)
+    # test-01 (off) has a second disk on SCSI and an ISO in its DVD drive; build-01 (saved) runs on a checkpoint.
+    hyperv_devices("hyperv-2008r2", "root/virtualization", "E:\\VMs", vms_2008r2,
+                   extra_disks=[(2, SCSI, 0, "test-01-data.vhd")], images=[(2, "E:\\ISO\\en_windows_server_2008_r2_x64.iso")],
+                   checkpoints=[(3, "C3D4E5F6-A7B8-4C9D-8E0F-1A2B3C4D5E05")])
 
     # Windows Server 2003 R2 with Virtual Server 2005 R2 SP1.
     windows_host("virtualserver-2005r2", "VS05-01", "Microsoft(R) Windows(R) Server 2003 Enterprise x64 Edition", "5.2.3790", "Service Pack 2", "3790",
@@ -333,5 +366,13 @@ if __name__ == "__main__":
         ("8B9C0D1E-2F3A-4B4C-D5E6-F7A8B9C0D104", "saved-01", 6, 5, 4096, 2, 0, 12, 0, None),
     ]
     hyperv_host("hyperv-2016", "root/virtualization/v2", "HV16-01", vms_2016)
-    hyperv_devices("hyperv-2016", "root/virtualization/v2", "V:\\ClusterStorage\\Volume1", vms_2016)
+    # app-02 (quiesced) has two data disks on SCSI (one a VHD Set) and an ISO; old-01 (off) runs on a checkpoint;
+    # saved-01's disk gives no size.
+    hyperv_devices("hyperv-2016", "root/virtualization/v2", "V:\\ClusterStorage\\Volume1", vms_2016,
+                   extra_disks=[(1, SCSI, 0, "app-02-data.vhdx"), (1, SCSI, 1, "app-02-shared.vhds")],
+                   images=[(1, "V:\\ISO\\SW_DVD9_Win_Server_STD_CORE_2016_64Bit_English.ISO")],
+                   checkpoints=[(2, "9C0D1E2F-3A4B-4C5D-8E6F-7A8B9C0D1E06")],
+                   capacities={"app-01.vhdx": 127 * GIB, "app-02.vhdx": 127 * GIB, "app-02-data.vhdx": 500 * GIB,
+                               "app-02-shared.vhds": 1024 * GIB, "old-01.vhdx": 40 * GIB,
+                               "old-01_9C0D1E2F-3A4B-4C5D-8E6F-7A8B9C0D1E06.avhdx": 40 * GIB})
     migration("hyperv-2016", "root/virtualization/v2", "HV16-01", "app-01", "C4A1F0D2-7E3B-4F5A-9B6C-1D2E3F4A5B60")
