@@ -43,6 +43,7 @@ public sealed class VCenterInventoryTests
         Assert.Contains("DC0_H0_VM0 | poweredOff", powerStates);
         Assert.Contains("DC1_C1_RP0_VM1 | suspended", powerStates);
         Assert.All(stored.GetProperty("hosts").EnumerateArray(), h => Assert.Equal("esx", h.GetProperty("hypervisor").GetString()));
+        Assert.All(stored.GetProperty("vms").EnumerateArray(), v => Assert.Equal(JsonValueKind.Null, v.GetProperty("disks").ValueKind)); // not read from vSphere
         Assert.Equal(4, stored.GetProperty("hosts").EnumerateArray().Count(h => h.GetProperty("cluster").ValueKind == JsonValueKind.Null));
     }
 

@@ -36,6 +36,8 @@ public sealed class HyperVHostTests
 
         var memory = ServedReply.Instances(profile, "Msvm_MemorySettingData");
         var summaries = ServedReply.Instances(profile, "Msvm_SummaryInformation", "GetSummaryInformation");
+        var (disksClass, pathProperty) = profile == "hyperv-2016" ? ("Msvm_StorageAllocationSettingData", "HostResource") : ("Msvm_ResourceAllocationSettingData", "Connection");
+        var disks = ServedReply.Instances(profile, disksClass);
         foreach (var machine in ServedReply.Instances(profile, "Msvm_ComputerSystem"))
         {
             var vm = WindowsHostTests.Vm(stored, machine["ElementName"]!);
@@ -45,7 +47,15 @@ public sealed class HyperVHostTests
             var megabytes = long.Parse(memory.Single(m => m["InstanceID"]!.Contains(guid, StringComparison.Ordinal))["VirtualQuantity"]!, CultureInfo.InvariantCulture);
             Assert.Equal(megabytes * 1024 * 1024, vm.GetProperty("memoryBytes").GetInt64());
             Assert.Equal(int.Parse(summaries.Single(s => s["Name"] == guid)["NumberOfProcessors"]!, CultureInfo.InvariantCulture), vm.GetProperty("cpuCount").GetInt32());
+
+            // Its disks: the served hard-disk settings of this VM (not its ISO, not its checkpoints' settings).
+            var served = disks.Where(d => d["InstanceID"]!.StartsWith("Microsoft:" + guid + "\\", StringComparison.OrdinalIgnoreCase)
+                && d["ResourceSubType"]!.Contains("Hard Disk", StringComparison.Ordinal)).Select(d => d[pathProperty]!).Order(StringComparer.Ordinal);
+            var listed = vm.GetProperty("disks").EnumerateArray().Select(d => d.GetProperty("path").GetString()!).Order(StringComparer.Ordinal);
+            Assert.Equal(served, listed);
         }
+
+        Assert.Contains(" virtual disks (", collect.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

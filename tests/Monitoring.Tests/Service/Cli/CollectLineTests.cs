@@ -31,4 +31,15 @@ public sealed class CollectLineTests
         Assert.EndsWith(" in 2.0 s", line, StringComparison.Ordinal);
         Assert.DoesNotContain("gaps", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Describe_TargetWithVirtualDisks_CountsThemAfterTheDatastores()
+    {
+        var snapshot = s_snapshot with { VirtualDisks = [new("win1/d1", "win1", "win1/vm1", @"V:\a.vhdx", null, "vhdx", null), new("win1/d2", "win1", "win1/vm1", @"V:\b.vhdx", null, "vhdx", null)] };
+
+        var line = CollectVerb.Describe(new TargetResult("win1", TimeSpan.FromSeconds(1), snapshot, new InventoryChanges(2, 0, 0), null, null));
+
+        Assert.Contains(" 0 datastores, 2 virtual disks (2 new, ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("virtual disks", CollectVerb.Describe(new TargetResult("win1", TimeSpan.FromSeconds(1), s_snapshot, new InventoryChanges(0, 0, 0), null, null)), StringComparison.Ordinal);
+    }
 }
