@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitoring.Core.Collection;
-using Monitoring.Core.Model;
 using Monitoring.Sources.WinRM;
 using Monitoring.Sources.WinRM.HyperV;
 using Xunit;
