@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Monitoring.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -25,7 +26,10 @@ public sealed class RunWinRMServiceTests
             },
         });
 
+        var key = await Cli.RunAsync(workspace.Directory, "apikey", "create", "--name", "reader", "--role", "reader", "--config", workspace.ConfigPath);
+        Assert.True(key.ExitCode == 0, key.Stderr);
         await using var service = await ServiceProcess.StartAsync(workspace.Directory, workspace.ConfigPath, url);
+        service.Http.DefaultRequestHeaders.Add("X-Api-Key", key.Stdout.TrimEnd().Split('\n')[^1].Trim());
         var exposition = await WaitForAsync(service, e =>
             e.Contains("virt_collector_success{target=\"hv\",pass=\"realtime\"} 1", StringComparison.Ordinal) &&
             e.Contains("virt_collector_success{target=\"win\",pass=\"realtime\"} 1", StringComparison.Ordinal) &&
@@ -52,6 +56,17 @@ public sealed class RunWinRMServiceTests
         Assert.Equal("VAGRANT-2008R2", Exposition.Label(hostCpu.Single(l => Exposition.Label(l, "target") == "win"), "host"));
         Assert.Contains("virt_collector_requests_total{target=\"hv\",method=\"GetSummaryInformation\"}", exposition, StringComparison.Ordinal);
         Assert.True(windows.SealedRequests > 0);
+
+        // The API lists each Hyper-V VM with its virtual disks, as the served disk settings hold them.
+        var vms = JsonNode.Parse(await service.GetAsync("/api/v1/vms?target=hv"))!["items"]!.AsArray();
+        var settings = ServedReply.Instances("hyperv-2016", "Msvm_StorageAllocationSettingData");
+        foreach (var machine in ServedReply.Instances("hyperv-2016", "Msvm_ComputerSystem"))
+        {
+            var vm = vms.Single(v => v!["id"]!.GetValue<string>() == "hv/" + machine["Name"])!;
+            var served = settings.Where(d => d["InstanceID"]!.StartsWith("Microsoft:" + machine["Name"] + "\\", StringComparison.Ordinal)
+                && d["ResourceSubType"] == "Microsoft:Hyper-V:Virtual Hard Disk").Select(d => d["HostResource"]!).Order(StringComparer.Ordinal);
+            Assert.Equal(served, vm["disks"]!.AsArray().Select(d => d!["path"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        }
 
         var (exitCode, output) = await Promtool.CheckMetricsAsync(exposition);
         Assert.True(exitCode == 0, $"promtool check metrics failed:\n{output}\n{exposition}");
