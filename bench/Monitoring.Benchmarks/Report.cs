@@ -14,14 +14,14 @@ internal static class Report
     private const double GoalSeconds = 10;
     private const double GoalMegabytes = 400;
 
-    public static string Format(PhaseResult oneByOne, PhaseResult inFlight, PhaseResult ours, IReadOnlyList<StageTiming> stages, string stored, string model, int queryPerfInFlight)
+    public static string Format(string title, PhaseResult oneByOne, PhaseResult inFlight, PhaseResult ours, IReadOnlyList<StageTiming> stages, int queryPerfInFlight)
     {
         var text = new StringBuilder();
         void Line(string format, params object[] args) => text.AppendLine(string.Format(CultureInfo.InvariantCulture, format, args));
         var floor = oneByOne.Wall <= inFlight.Wall ? oneByOne : inFlight;
         PhaseResult[] phases = [oneByOne, inFlight, ours];
 
-        Line("simulator model: {0}", model);
+        Line("== {0}", title);
         Line("machine: {0} CPUs, .NET {1}, {2} GC{3}, dynamic PGO {4}, ours {5}", Environment.ProcessorCount, Environment.Version, GCSettings.IsServerGC ? "server" : "workstation", GCSettings.LatencyMode == GCLatencyMode.Interactive ? " (concurrent)" : string.Empty, AppContext.TryGetSwitch("System.Runtime.TieredPGO", out var pgo) && !pgo ? "off" : "on", RuntimeSettings.IsPrecompiled() ? "precompiled (ReadyToRun)" : "NOT precompiled (JIT only)");
         Line("raw floor: the same bodies by a bare HttpClient, QueryPerf one at a time (A) and {0} at once as ours sends them (B); ours/floor uses the faster", queryPerfInFlight);
         Line(string.Empty);
@@ -48,7 +48,6 @@ internal static class Report
             Line("  {0,-34} {1,8:0.00} {2,8:0.00} {3,10:0.0} {4,8:0.00} {5,8} {6,10:0.00}", stage.Name, stage.Wall.TotalSeconds, stage.Cpu.TotalSeconds, stage.Allocated / Megabyte, stage.Jit.TotalSeconds, stage.JitMethods, stage.GcPause.TotalSeconds);
         }
 
-        Line("  stored: {0}", stored);
         Line(string.Empty);
         Line("SOAP requests per method:");
         Line("  {0,-30} {1,10} {2,10} {3,10}", "method", "floor (A)", "floor (B)", "ours");

@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using Monitoring.Core.Model;
 using Monitoring.Sources.WinRM.Windows;
-using Monitoring.Sources.WinRM.WsMan;
 
 namespace Monitoring.Sources.WinRM.HyperV;
 
@@ -12,7 +12,7 @@ namespace Monitoring.Sources.WinRM.HyperV;
 /// display name, the longest that fits wins); a virtual storage device's instance is the path of its virtual
 /// hard disk with <c>\</c> written as <c>-</c>, matched against the disk paths of each VM's storage settings
 /// (v2 <c>Msvm_StorageAllocationSettingData.HostResource</c>, v1 <c>Msvm_ResourceAllocationSettingData.Connection</c>,
-/// whose <c>InstanceID</c> starts <c>Microsoft:&lt;VM GUID&gt;\</c>). Each class is optional: one a host lacks is a
+/// whose <c>InstanceID</c> starts <c>Microsoft:&lt;VM GUID&gt;\</c>; kept between passes, see <see cref="HyperVDiskOwners"/>). Each class is optional: one a host lacks is a
 /// gap (logged once, listed in the target's status) and leaves that metric out; the host is not failed.
 /// </remarks>
 internal static class HyperVDeviceThroughput
@@ -25,12 +25,24 @@ internal static class HyperVDeviceThroughput
     /// <summary>Server 2008 and 2008 R2.</summary>
     public const string StorageClassV1 = "Win32_PerfFormattedData_StorageStats_HyperVVirtualStorageDevice";
 
-    private const string DisksV2 = "SELECT * FROM Msvm_StorageAllocationSettingData WHERE ResourceType = 31";
-    private const string DisksV1 = "SELECT * FROM Msvm_ResourceAllocationSettingData WHERE ResourceSubType = 'Microsoft Virtual Hard Disk'";
-
     /// <summary>Adds the samples of the running VMs in <paramref name="running"/> (VM GUID to display name).</summary>
+    /// <param name="session">The target's session.</param>
+    /// <param name="host">The Hyper-V host's namespace.</param>
+    /// <param name="disks">Each session's disk owners from its last pass (<see cref="HyperVDiskOwners"/>), updated here.</param>
+    /// <param name="target">The target's config name.</param>
+    /// <param name="running">The running VMs, by GUID, with their display names.</param>
+    /// <param name="at">The samples' timestamp.</param>
+    /// <param name="samples">Where the samples go.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task AddAsync(
-        WmiSession session, HyperVHost host, string target, IReadOnlyDictionary<string, string> running, DateTimeOffset at, List<PerformanceSample> samples, CancellationToken cancellationToken)
+        WmiSession session,
+        HyperVHost host,
+        ConditionalWeakTable<WmiSession, HyperVDiskOwners> disks,
+        string target,
+        IReadOnlyDictionary<string, string> running,
+        DateTimeOffset at,
+        List<PerformanceSample> samples,
+        CancellationToken cancellationToken)
     {
         if (running.Count == 0)
         {
@@ -59,13 +71,13 @@ internal static class HyperVDeviceThroughput
             return;
         }
 
-        var settingsClass = host.Namespace.IsV2 ? "Msvm_StorageAllocationSettingData" : "Msvm_ResourceAllocationSettingData";
-        var disks = await session.QueryOptionalAsync(host.Namespace.Path, host.Namespace.IsV2 ? DisksV2 : DisksV1, settingsClass, cancellationToken).ConfigureAwait(false);
-        var owners = DiskOwners(disks, host.Namespace.IsV2 ? "HostResource" : "Connection", running);
+        disks.TryGetValue(session, out var known);
+        var owners = await HyperVDiskOwners.CurrentAsync(session, host, known, devices, at, cancellationToken).ConfigureAwait(false);
+        disks.AddOrUpdate(session, owners);
         var disksByVm = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (var device in devices)
         {
-            if (device.String("Name") is { } name && owners.TryGetValue(name, out var guid))
+            if (device.String("Name") is { } name && owners.OwnerOf(name, running) is { } guid)
             {
                 disksByVm[guid] = disksByVm.GetValueOrDefault(guid) + (device.Double("ReadBytesPersec") ?? 0) + (device.Double("WriteBytesPersec") ?? 0);
             }
@@ -95,40 +107,6 @@ internal static class HyperVDeviceThroughput
         }
 
         return owner;
-    }
-
-    /// <summary>Counter instance name (the disk path with <c>\</c> as <c>-</c>) to the GUID of the running VM it belongs to.</summary>
-    private static Dictionary<string, string> DiskOwners(IReadOnlyList<WmiInstance> disks, string pathProperty, IReadOnlyDictionary<string, string> running)
-    {
-        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var disk in disks)
-        {
-            var guid = VmGuid(disk.String("InstanceID"));
-            if (guid is null || !running.ContainsKey(guid))
-            {
-                continue;
-            }
-
-            foreach (var path in disk.Strings(pathProperty))
-            {
-                owners[path.Replace('\\', '-')] = guid;
-            }
-        }
-
-        return owners;
-    }
-
-    /// <summary>The VM GUID of a setting's <c>InstanceID</c> (<c>Microsoft:&lt;VM GUID&gt;\&lt;device&gt;...</c>).</summary>
-    private static string? VmGuid(string? instanceId)
-    {
-        const string Prefix = "Microsoft:";
-        if (instanceId is null || !instanceId.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var end = instanceId.IndexOf('\\', StringComparison.Ordinal);
-        return end > Prefix.Length ? instanceId[Prefix.Length..end] : null;
     }
 
     private static void Add(Dictionary<string, double> byVm, string metric, string target, DateTimeOffset at, List<PerformanceSample> samples)

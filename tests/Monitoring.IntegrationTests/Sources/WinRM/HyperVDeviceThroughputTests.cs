@@ -21,7 +21,9 @@ public sealed class HyperVDeviceThroughputTests
         await using var endpoint = await WsManEndpoint.StartAsync(profile);
         using var pool = new WinRMSessionPool(NullLogger<WinRMSessionPool>.Instance);
 
-        var batch = await Collector(pool).CollectRealtimeAsync(Target(endpoint), CancellationToken.None);
+        var collector = Collector(pool);
+        var target = Target(endpoint);
+        var batch = await collector.CollectRealtimeAsync(target, CancellationToken.None);
 
         var running = Running(profile);
         Assert.NotEmpty(running);
@@ -40,6 +42,14 @@ public sealed class HyperVDeviceThroughputTests
         // Stopped and saved VMs have no counters and get no samples.
         var vmSamples = batch.Samples.Where(s => s.Metric is PerformanceMetric.DiskThroughput or PerformanceMetric.NetworkThroughput && s.ObjectId != HostId(batch)).ToList();
         Assert.Equal(running.Count * 2, vmSamples.Count);
+
+        // The next pass gets the same disk samples without reading the disk settings again (no disk was attached).
+        var next = await collector.CollectRealtimeAsync(target, CancellationToken.None);
+        Assert.Equal(
+            batch.Samples.Where(s => s.Metric == PerformanceMetric.DiskThroughput).Select(s => (s.ObjectId, s.Value)),
+            next.Samples.Where(s => s.Metric == PerformanceMetric.DiskThroughput).Select(s => (s.ObjectId, s.Value)));
+        Assert.Equal(1, endpoint.Enumerations(settingsClass));
+        Assert.Equal(2, endpoint.Enumerations(storageClass));
     }
 
     [Fact]

@@ -43,6 +43,7 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
     private readonly X509Certificate2 _certificate;
     private readonly ConcurrentDictionary<string, Queue<XElement[]>> _contexts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _enumerations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _lastRequests = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, NegotiateAuthentication> _ntlm = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
@@ -99,6 +100,9 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
 
     /// <summary>Requests seen, by operation (Enumerate, Pull, Release, the method name of an Invoke).</summary>
     public int Requests(string operation) => _requests.GetValueOrDefault(operation);
+
+    /// <summary>Enumerates seen of one WMI class (by class name, whatever the namespace).</summary>
+    public int Enumerations(string className) => _enumerations.GetValueOrDefault(className);
 
     /// <summary>Starts an HTTPS endpoint answering as the host of <paramref name="profile"/> (a folder of
     /// TestData/wsman/generated), accepting Basic authentication with <paramref name="user"/> and <paramref name="password"/>.</summary>
@@ -393,6 +397,7 @@ internal sealed partial class WsManEndpoint : IAsyncDisposable
     {
         var ns = NamespacePattern().Match(resource).Groups[1].Value;
         var cls = wql is null ? resource[(resource.LastIndexOf('/') + 1)..] : FromPattern().Match(wql).Groups[1].Value;
+        _enumerations.AddOrUpdate(cls, 1, (_, n) => n + 1);
         if (!_namespaces.Contains(ns, StringComparer.OrdinalIgnoreCase))
         {
             return (500, CapturedFault(0x8004100E, message: "Invalid namespace "));
