@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Xml;
 using Microsoft.Extensions.Logging;
+using Monitoring.Sources.WinRM.HyperV;
 using Monitoring.Sources.WinRM.WsMan;
 
 namespace Monitoring.Sources.WinRM;
@@ -25,6 +26,10 @@ internal sealed class WmiSession
 
     /// <summary>The target's config name.</summary>
     public string Target { get; }
+
+    /// <summary>Which VM owns which virtual hard disk, as the Hyper-V collectors last read it: the inventory pass
+    /// leaves it here for the realtime pass, which ties the storage counters to VMs with it.</summary>
+    public HyperVDiskOwners? DiskOwners { get; set; }
 
     /// <summary>Items the host lacks, as logged (class or counter names).</summary>
     public IReadOnlyCollection<string> Gaps => [.. _gapsLogged.Keys];

@@ -70,7 +70,11 @@ public sealed class HyperVCollector : IInventoryCollector
                 IsTemplate: false));
         }
 
-        var disks = await HyperVVirtualDisks.ReadAsync(session, host.Namespace, target.Name, vmIds, cancellationToken).ConfigureAwait(false);
+        var diskSettings = await HyperVVirtualDisks.ReadSettingsAsync(session, host.Namespace, cancellationToken).ConfigureAwait(false);
+        var disks = HyperVVirtualDisks.From(diskSettings, host.Namespace.IsV2, target.Name, vmIds);
+
+        // The realtime pass ties storage counters to VMs through the same settings: it need not read them again.
+        session.DiskOwners = HyperVDiskOwners.From(diskSettings, host.Namespace.IsV2, [], _time.GetUtcNow());
         WinRMLog.InventoryRead(_logger, target.Name, 1, vms.Count, facts.Volumes.Count, host.Namespace.IsV2 ? "hyperv v2" : "hyperv v1");
         return new InventorySnapshot(target.Name, _time.GetUtcNow(), [], [], [facts.Host], vms, facts.Volumes)
         {

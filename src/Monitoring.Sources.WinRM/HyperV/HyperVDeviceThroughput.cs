@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Monitoring.Core.Model;
 using Monitoring.Sources.WinRM.Windows;
 
@@ -12,7 +11,7 @@ namespace Monitoring.Sources.WinRM.HyperV;
 /// display name, the longest that fits wins); a virtual storage device's instance is the path of its virtual
 /// hard disk with <c>\</c> written as <c>-</c>, matched against the disk paths of each VM's storage settings
 /// (v2 <c>Msvm_StorageAllocationSettingData.HostResource</c>, v1 <c>Msvm_ResourceAllocationSettingData.Connection</c>,
-/// whose <c>InstanceID</c> starts <c>Microsoft:&lt;VM GUID&gt;\</c>; kept between passes, see <see cref="HyperVDiskOwners"/>). Each class is optional: one a host lacks is a
+/// whose <c>InstanceID</c> starts <c>Microsoft:&lt;VM GUID&gt;\</c>; kept between passes on the session, see <see cref="HyperVDiskOwners"/>). Each class is optional: one a host lacks is a
 /// gap (logged once, listed in the target's status) and leaves that metric out; the host is not failed.
 /// </remarks>
 internal static class HyperVDeviceThroughput
@@ -28,7 +27,6 @@ internal static class HyperVDeviceThroughput
     /// <summary>Adds the samples of the running VMs in <paramref name="running"/> (VM GUID to display name).</summary>
     /// <param name="session">The target's session.</param>
     /// <param name="host">The Hyper-V host's namespace.</param>
-    /// <param name="disks">Each session's disk owners from its last pass (<see cref="HyperVDiskOwners"/>), updated here.</param>
     /// <param name="target">The target's config name.</param>
     /// <param name="running">The running VMs, by GUID, with their display names.</param>
     /// <param name="at">The samples' timestamp.</param>
@@ -37,7 +35,6 @@ internal static class HyperVDeviceThroughput
     public static async Task AddAsync(
         WmiSession session,
         HyperVHost host,
-        ConditionalWeakTable<WmiSession, HyperVDiskOwners> disks,
         string target,
         IReadOnlyDictionary<string, string> running,
         DateTimeOffset at,
@@ -71,9 +68,7 @@ internal static class HyperVDeviceThroughput
             return;
         }
 
-        disks.TryGetValue(session, out var known);
-        var owners = await HyperVDiskOwners.CurrentAsync(session, host, known, devices, at, cancellationToken).ConfigureAwait(false);
-        disks.AddOrUpdate(session, owners);
+        var owners = session.DiskOwners = await HyperVDiskOwners.CurrentAsync(session, host, session.DiskOwners, devices, at, cancellationToken).ConfigureAwait(false);
         var disksByVm = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (var device in devices)
         {

@@ -6,19 +6,18 @@ namespace Monitoring.Sources.WinRM.HyperV;
 /// (the disk's path with <c>\</c> written as <c>-</c>), read from the VMs' storage settings and kept between
 /// realtime passes.</summary>
 /// <remarks>
-/// Disks are attached far less often than a realtime pass runs, so the settings are read again only when they may
-/// have changed: when a counter instance appears that the last read did not know (a disk attached, a VM created),
-/// or when the last read is older than <see cref="MaxAge"/> (a disk moved to another VM keeps its name). A counter
-/// instance that no setting explains (a pass-through disk) is remembered as ownerless, so it does not cause a read
-/// on every pass. This saves one request of the eight a Hyper-V realtime pass makes.
+/// The inventory pass reads the same settings for the disks it lists and leaves its reading on the session
+/// (<see cref="WmiSession.DiskOwners"/>). Disks are attached far less often than a realtime pass runs, so the
+/// realtime pass reads the settings itself only when they may have changed: when a counter instance appears that
+/// the last read did not know (a disk attached, a VM created), or when the last read is older than
+/// <see cref="MaxAge"/> (a disk moved to another VM keeps its name). A counter instance that no setting explains (a
+/// pass-through disk) is remembered as ownerless, so it does not cause a read on every pass. This saves one request
+/// of the eight a Hyper-V realtime pass would make.
 /// </remarks>
 internal sealed class HyperVDiskOwners
 {
     /// <summary>How long a read is trusted when no new disk shows up.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
-
-    private const string DisksV2 = "SELECT * FROM Msvm_StorageAllocationSettingData WHERE ResourceType = 31";
-    private const string DisksV1 = "SELECT * FROM Msvm_ResourceAllocationSettingData WHERE ResourceSubType = 'Microsoft Virtual Hard Disk'";
 
     // Counter instance name to the GUIDs whose settings name that disk: a VM's, and perhaps a snapshot's too
     // (empty: no setting explains it).
@@ -41,13 +40,19 @@ internal sealed class HyperVDiskOwners
             return known;
         }
 
-        var settingsClass = host.Namespace.IsV2 ? "Msvm_StorageAllocationSettingData" : "Msvm_ResourceAllocationSettingData";
-        var disks = await session.QueryOptionalAsync(host.Namespace.Path, host.Namespace.IsV2 ? DisksV2 : DisksV1, settingsClass, cancellationToken).ConfigureAwait(false);
+        var settings = await HyperVVirtualDisks.ReadSettingsAsync(session, host.Namespace, cancellationToken).ConfigureAwait(false);
+        return From(settings, host.Namespace.IsV2, devices, now);
+    }
+
+    /// <summary>The owners the disk settings <paramref name="settings"/> give, read at <paramref name="readAt"/>; the
+    /// counter instances among <paramref name="devices"/> that no setting names are remembered as ownerless.</summary>
+    public static HyperVDiskOwners From(IReadOnlyList<WmiInstance> settings, bool isV2, IReadOnlyList<WmiInstance> devices, DateTimeOffset readAt)
+    {
         var owners = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        var pathProperty = host.Namespace.IsV2 ? "HostResource" : "Connection";
-        foreach (var disk in disks)
+        var pathProperty = isV2 ? "HostResource" : "Connection";
+        foreach (var disk in settings)
         {
-            if (VmGuid(disk.String("InstanceID")) is not { } guid)
+            if (HyperVVirtualDisks.VmGuid(disk.String("InstanceID")) is not { } guid)
             {
                 continue;
             }
@@ -72,7 +77,7 @@ internal sealed class HyperVDiskOwners
             }
         }
 
-        return new HyperVDiskOwners(owners, now);
+        return new HyperVDiskOwners(owners, readAt);
     }
 
     /// <summary>The GUID of the running VM (one of <paramref name="running"/>'s keys) whose disk the counter instance
@@ -91,20 +96,6 @@ internal sealed class HyperVDiskOwners
         }
 
         return null;
-    }
-
-    /// <summary>The VM GUID of a setting's <c>InstanceID</c> (<c>Microsoft:&lt;VM GUID&gt;\&lt;device&gt;...</c>); a
-    /// snapshot's settings carry the snapshot's id, which matches no running VM.</summary>
-    internal static string? VmGuid(string? instanceId)
-    {
-        const string Prefix = "Microsoft:";
-        if (instanceId is null || !instanceId.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var end = instanceId.IndexOf('\\', StringComparison.Ordinal);
-        return end > Prefix.Length ? instanceId[Prefix.Length..end] : null;
     }
 
     private bool Knows(IReadOnlyList<WmiInstance> devices)

@@ -17,7 +17,6 @@ public sealed class HyperVPerformanceCollector : IPerformanceCollector
     private readonly ILogger<HyperVPerformanceCollector> _logger;
     private readonly TimeProvider _time;
     private readonly ConditionalWeakTable<WmiSession, HyperVHost> _hosts = [];
-    private readonly ConditionalWeakTable<WmiSession, HyperVDiskOwners> _disks = [];
 
     public HyperVPerformanceCollector(WinRMSessionPool pool, ILogger<HyperVPerformanceCollector> logger, TimeProvider time)
     {
@@ -63,7 +62,7 @@ public sealed class HyperVPerformanceCollector : IPerformanceCollector
             }
         }
 
-        await HyperVDeviceThroughput.AddAsync(session, host, _disks, target.Name, running, at, samples, cancellationToken).ConfigureAwait(false);
+        await HyperVDeviceThroughput.AddAsync(session, host, target.Name, running, at, samples, cancellationToken).ConfigureAwait(false);
         WinRMLog.RealtimeRead(_logger, target.Name, samples.Count, objects);
         return new PerformanceBatch(target.Name, _time.GetUtcNow(), samples, objects);
     }

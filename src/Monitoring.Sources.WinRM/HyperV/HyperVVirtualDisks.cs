@@ -23,20 +23,16 @@ internal static class HyperVVirtualDisks
 {
     public const string SettingsClassV2 = "Msvm_StorageAllocationSettingData";
     public const string SettingsClassV1 = "Msvm_ResourceAllocationSettingData";
-    private const string QueryV2 = "SELECT * FROM Msvm_StorageAllocationSettingData WHERE ResourceType = 31";
-    private const string QueryV1 = "SELECT * FROM Msvm_ResourceAllocationSettingData WHERE ResourceSubType = 'Microsoft Virtual Hard Disk'";
+    public const string QueryV2 = "SELECT * FROM Msvm_StorageAllocationSettingData WHERE ResourceType = 31";
+    public const string QueryV1 = "SELECT * FROM Msvm_ResourceAllocationSettingData WHERE ResourceSubType = 'Microsoft Virtual Hard Disk'";
     private const string SubTypeV2 = "Microsoft:Hyper-V:Virtual Hard Disk";
     private const string SubTypeV1 = "Microsoft Virtual Hard Disk";
     private const string Bytes = "byte";
     private const long SmallestDisk = 1024 * 1024;
 
-    /// <summary>The disks of the VMs in <paramref name="vmIds"/> (VM GUID to inventory id), in the order the host lists them.</summary>
-    public static async Task<IReadOnlyList<InventoryVirtualDisk>> ReadAsync(
-        WmiSession session, HyperVNamespace ns, string target, IReadOnlyDictionary<string, string> vmIds, CancellationToken cancellationToken)
-    {
-        var settings = await session.QueryOptionalAsync(ns.Path, ns.IsV2 ? QueryV2 : QueryV1, ns.IsV2 ? SettingsClassV2 : SettingsClassV1, cancellationToken).ConfigureAwait(false);
-        return From(settings, ns.IsV2, target, vmIds);
-    }
+    /// <summary>The host's virtual hard disk settings (empty when it lacks the class: a gap).</summary>
+    public static Task<IReadOnlyList<WmiInstance>> ReadSettingsAsync(WmiSession session, HyperVNamespace ns, CancellationToken cancellationToken) =>
+        session.QueryOptionalAsync(ns.Path, ns.IsV2 ? QueryV2 : QueryV1, ns.IsV2 ? SettingsClassV2 : SettingsClassV1, cancellationToken);
 
     /// <summary>The disks among <paramref name="settings"/>; anything that is not a virtual hard disk of a known VM is skipped.</summary>
     internal static List<InventoryVirtualDisk> From(IReadOnlyList<WmiInstance> settings, bool isV2, string target, IReadOnlyDictionary<string, string> vmIds)
@@ -68,11 +64,12 @@ internal static class HyperVVirtualDisks
         return disks;
     }
 
-    /// <summary>The VM GUID of a setting's <c>InstanceID</c> (<c>Microsoft:&lt;GUID&gt;\&lt;device&gt;...</c>).</summary>
-    internal static string? VmGuid(string instanceId)
+    /// <summary>The VM GUID of a setting's <c>InstanceID</c> (<c>Microsoft:&lt;GUID&gt;\&lt;device&gt;...</c>); a
+    /// checkpoint's settings carry the checkpoint's GUID.</summary>
+    internal static string? VmGuid(string? instanceId)
     {
         const string Prefix = "Microsoft:";
-        if (!instanceId.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        if (instanceId is null || !instanceId.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

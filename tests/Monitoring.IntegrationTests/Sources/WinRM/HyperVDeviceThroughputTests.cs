@@ -53,6 +53,21 @@ public sealed class HyperVDeviceThroughputTests
     }
 
     [Fact]
+    public async Task InventoryThenRealtime_TheRealtimePassUsesTheInventorysDiskSettings()
+    {
+        await using var endpoint = await WsManEndpoint.StartAsync("hyperv-2016");
+        using var pool = new WinRMSessionPool(NullLogger<WinRMSessionPool>.Instance);
+        var target = Target(endpoint);
+
+        await new HyperVCollector(pool, NullLogger<HyperVCollector>.Instance, TimeProvider.System).CollectInventoryAsync(target, CancellationToken.None);
+        var batch = await Collector(pool).CollectRealtimeAsync(target, CancellationToken.None);
+
+        var (guid, _) = Running("hyperv-2016").Single();
+        Assert.Contains(batch.Samples, s => s.ObjectId == ObjectId.Create("hv", guid) && s.Metric == PerformanceMetric.DiskThroughput);
+        Assert.Equal(1, endpoint.Enumerations("Msvm_StorageAllocationSettingData"));
+    }
+
+    [Fact]
     public async Task Realtime_NetworkCounterClassMissing_IsAGapAndTheRestIsRead()
     {
         await using var endpoint = await WsManEndpoint.StartAsync("hyperv-2016");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitoring.Sources.WinRM;
 using Monitoring.Sources.WinRM.HyperV;
@@ -13,7 +14,6 @@ namespace Monitoring.Tests.Sources.WinRM.HyperV;
 public sealed class HyperVDiskOwnersTests
 {
     private const string App01 = "5E6F7A8B-9C0D-4E1F-A2B3-C4D5E6F7A801";
-    private const string Old01 = "7A8B9C0D-1E2F-4A3B-C4D5-E6F7A8B9C003";
     private const string App01Disk = @"V:-ClusterStorage-Volume1-app-01-app-01.vhdx";
     private const string App01DataDisk = @"V:-ClusterStorage-Volume1-app-01-app-01-data.vhdx";
 
@@ -38,14 +38,17 @@ public sealed class HyperVDiskOwnersTests
     [Fact]
     public async Task NewDiskAttached_ReadsTheSettingsAgainAndFindsItsVm()
     {
-        // The second read: the old VM's disk setting now names a second disk of app-01.
-        var attached = Settings().Replace(@"old-01\old-01.vhdx", @"app-01\app-01-data.vhdx", StringComparison.Ordinal).Replace(Old01, App01, StringComparison.Ordinal);
+        // The second read: app-01 has a second disk, a copy of its first disk's setting with another file.
+        var settings = Settings();
+        var first = Regex.Match(settings, "<p:Msvm_StorageAllocationSettingData .*?</p:Msvm_StorageAllocationSettingData>", RegexOptions.Singleline);
+        Assert.Contains(App01, first.Value, StringComparison.Ordinal);
+        var attached = settings.Insert(first.Index + first.Length, first.Value.Replace("app-01.vhdx", "app-01-data.vhdx", StringComparison.Ordinal));
         var transport = new ReplayTransport(Settings(), attached);
         var session = Session(transport);
 
-        var first = await HyperVDiskOwners.CurrentAsync(session, s_host, null, Devices(App01Disk), s_start, CancellationToken.None);
-        Assert.Null(first.OwnerOf(App01DataDisk, s_running));
-        var second = await HyperVDiskOwners.CurrentAsync(session, s_host, first, Devices(App01Disk, App01DataDisk), s_start.AddMinutes(1), CancellationToken.None);
+        var before = await HyperVDiskOwners.CurrentAsync(session, s_host, null, Devices(App01Disk), s_start, CancellationToken.None);
+        Assert.Null(before.OwnerOf(App01DataDisk, s_running));
+        var second = await HyperVDiskOwners.CurrentAsync(session, s_host, before, Devices(App01Disk, App01DataDisk), s_start.AddMinutes(1), CancellationToken.None);
 
         Assert.Equal(2, transport.Sent.Count);
         Assert.Equal(App01, second.OwnerOf(App01DataDisk, s_running));
@@ -80,13 +83,28 @@ public sealed class HyperVDiskOwnersTests
     }
 
     [Fact]
+    public async Task InventoryReading_LeftOnTheSession_IsUsedWithoutARead()
+    {
+        var transport = new ReplayTransport(Settings());
+        var session = Session(transport);
+        var settings = await session.QueryAsync("root/virtualization/v2", HyperVVirtualDisks.QueryV2, CancellationToken.None);
+
+        var fromInventory = HyperVDiskOwners.From(settings, isV2: true, [], s_start);
+        var realtime = await HyperVDiskOwners.CurrentAsync(session, s_host, fromInventory, Devices(App01Disk), s_start.AddMinutes(2), CancellationToken.None);
+
+        Assert.Single(transport.Sent);
+        Assert.Same(fromInventory, realtime);
+        Assert.Equal(App01, realtime.OwnerOf(App01Disk, s_running));
+    }
+
+    [Fact]
     public async Task DiskOfAVmThatIsNotRunning_HasNoOwner()
     {
         var session = Session(new ReplayTransport(Settings()));
 
         var owners = await HyperVDiskOwners.CurrentAsync(session, s_host, null, Devices(App01Disk), s_start, CancellationToken.None);
 
-        Assert.Null(owners.OwnerOf(@"V:-ClusterStorage-Volume1-old-01-old-01.vhdx", s_running));
+        Assert.Null(owners.OwnerOf(@"V:-ClusterStorage-Volume1-saved-01-saved-01.vhdx", s_running));
     }
 
     private static string Settings() => CapturedReplies.File("generated/hyperv-2016/Msvm_StorageAllocationSettingData.xml");
