@@ -76,6 +76,8 @@ internal sealed class OursRun : IAsyncDisposable
     /// <returns>The SOAP requests sent, per method, and what each step took.</returns>
     public async Task<(IReadOnlyDictionary<string, int> Requests, IReadOnlyList<StageTiming> Stages)> RunAsync(CancellationToken cancellationToken)
     {
+        var counter = _services.GetRequiredService<RequestCounter>();
+        var before = new Dictionary<string, int>(counter.ByMethod, StringComparer.Ordinal);
         var (inventory, inventoryTiming) = await StageTiming.MeasureAsync("inventory pass (read, store)", () => _services.GetRequiredService<InventoryPass>().CollectOneAsync(_target, cancellationToken)).ConfigureAwait(false);
         if (!inventory.Succeeded)
         {
@@ -95,7 +97,11 @@ internal sealed class OursRun : IAsyncDisposable
             throw new InvalidOperationException("the database refused the samples");
         }
 
-        var requests = new Dictionary<string, int>(_services.GetRequiredService<RequestCounter>().ByMethod, StringComparer.Ordinal);
+        // This pass's requests only: the counter runs for the life of the process, as the service's does.
+        var requests = counter.ByMethod
+            .Select(kv => (kv.Key, Count: kv.Value - before.GetValueOrDefault(kv.Key)))
+            .Where(m => m.Count > 0)
+            .ToDictionary(m => m.Key, m => m.Count, StringComparer.Ordinal);
         return (requests, [inventoryTiming, realtimeTiming, flushTiming]);
     }
 
