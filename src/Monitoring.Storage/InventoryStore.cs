@@ -172,6 +172,7 @@ public sealed class InventoryStore
         r.Os = h.Os;
         r.ConnectionState = h.ConnectionState;
         r.InMaintenance = h.InMaintenance;
+        r.BootedAt = h.BootedAt;
         return r;
     }
 
@@ -187,6 +188,7 @@ public sealed class InventoryStore
         r.MemoryBytes = v.MemoryBytes;
         r.GuestOs = v.GuestOs;
         r.IsTemplate = v.IsTemplate;
+        r.BootedAt = v.BootedAt;
         return r;
     }
 

@@ -25,4 +25,9 @@ public sealed record InventoryHost(
     long? MemoryBytes,
     string? Os,
     string? ConnectionState,
-    bool InMaintenance);
+    bool InMaintenance)
+{
+    /// <summary>When the host's operating system last started, when the source reports it (the WinRM sources:
+    /// <c>Win32_OperatingSystem.LastBootUpTime</c>); null otherwise (vSphere does not read it).</summary>
+    public DateTimeOffset? BootedAt { get; init; }
+}

@@ -25,4 +25,9 @@ public sealed record InventoryVm(
     long? MemoryBytes,
     string? GuestOs,
     bool IsTemplate,
-    HealthState GuestHeartbeat = HealthState.Unknown);
+    HealthState GuestHeartbeat = HealthState.Unknown)
+{
+    /// <summary>When the VM last started, for a running VM whose source reports it (Hyper-V: from
+    /// <c>Msvm_SummaryInformation.UpTime</c>, to the whole minute); null otherwise (vSphere does not read it).</summary>
+    public DateTimeOffset? BootedAt { get; init; }
+}

@@ -97,8 +97,8 @@ internal sealed class HealthTopologyFactory
             DateTimeOffset.MinValue,
             [],
             stored.Clusters.Where(c => c.Target == t).Select(c => new InventoryCluster(c.Id, c.Target, c.Name, c.DatacenterId, new ReportedHealth(c.Health, c.HealthReason))).ToList(),
-            stored.Hosts.Where(h => h.Target == t).Select(h => new InventoryHost(h.Id, h.Target, h.Name, h.ClusterId, h.DatacenterId, h.Hypervisor, new ReportedHealth(h.Health, h.HealthReason), h.CpuCount, h.MemoryBytes, h.Os, h.ConnectionState, h.InMaintenance)).ToList(),
-            stored.Vms.Where(v => v.Target == t).Select(v => new InventoryVm(v.Id, v.Target, v.Name, v.HostId, v.PowerState, new ReportedHealth(v.Health, v.HealthReason), v.CpuCount, v.MemoryBytes, v.GuestOs, v.IsTemplate)).ToList(),
+            stored.Hosts.Where(h => h.Target == t).Select(h => new InventoryHost(h.Id, h.Target, h.Name, h.ClusterId, h.DatacenterId, h.Hypervisor, new ReportedHealth(h.Health, h.HealthReason), h.CpuCount, h.MemoryBytes, h.Os, h.ConnectionState, h.InMaintenance) { BootedAt = h.BootedAt }).ToList(),
+            stored.Vms.Where(v => v.Target == t).Select(v => new InventoryVm(v.Id, v.Target, v.Name, v.HostId, v.PowerState, new ReportedHealth(v.Health, v.HealthReason), v.CpuCount, v.MemoryBytes, v.GuestOs, v.IsTemplate) { BootedAt = v.BootedAt }).ToList(),
             stored.Datastores.Where(d => d.Target == t).Select(d => new InventoryDatastore(d.Id, d.Target, d.Name, d.DatacenterId, new ReportedHealth(d.Health, d.HealthReason), d.CapacityBytes, d.FreeBytes, d.Type, d.Accessible)).ToList()))
             .ToList();
     }

@@ -16,12 +16,14 @@ internal sealed class InventoryMetrics
     private readonly Gauge _hostMaintenance;
     private readonly Gauge _hostCpus;
     private readonly Gauge _hostMemory;
+    private readonly Gauge _hostBootTime;
     private readonly Gauge _vmInfo;
     private readonly Gauge _vmPowerState;
     private readonly Gauge _vmHealth;
     private readonly Gauge _vmHeartbeat;
     private readonly Gauge _vmCpus;
     private readonly Gauge _vmMemory;
+    private readonly Gauge _vmBootTime;
     private readonly Gauge _clusterHealth;
     private readonly Gauge _datastoreInfo;
     private readonly Gauge _datastoreHealth;
@@ -43,12 +45,14 @@ internal sealed class InventoryMetrics
         _hostMaintenance = factory.Gauge("virt_host_maintenance_mode", "1 if the host is in maintenance mode, else 0.", host);
         _hostCpus = factory.Gauge("virt_host_cpus", "Logical processors (hardware threads) of the host.", host);
         _hostMemory = factory.Gauge("virt_host_memory_bytes", "Physical memory of the host.", host);
+        _hostBootTime = factory.Gauge("virt_host_boot_time_seconds", "When the host's operating system last started, in Unix seconds (sources that report it).", host);
         _vmInfo = factory.Gauge("virt_vm_info", "Always 1: a VM's descriptive labels (its host, guest OS).", [.. vm, "host", "guest_os"]);
         _vmPowerState = factory.Gauge("virt_vm_power_state", "VM power state: 0 unknown, 1 poweredOn, 2 poweredOff, 3 suspended.", vm);
         _vmHealth = factory.Gauge("virt_vm_health", "VM health: 0 unknown, 1 healthy, 2 warning, 3 critical.", vm);
         _vmHeartbeat = factory.Gauge("virt_vm_heartbeat", "Guest heartbeat: 0 unknown (no tools), 1 healthy, 2 intermittent, 3 lost.", vm);
         _vmCpus = factory.Gauge("virt_vm_cpus", "Configured virtual CPUs of the VM.", vm);
         _vmMemory = factory.Gauge("virt_vm_memory_bytes", "Configured memory of the VM.", vm);
+        _vmBootTime = factory.Gauge("virt_vm_boot_time_seconds", "When the running VM last started, in Unix seconds, to the minute (sources that report it).", vm);
         _clusterHealth = factory.Gauge("virt_cluster_health", "Cluster health: 0 unknown, 1 healthy, 2 warning, 3 critical.", cluster);
         _datastoreInfo = factory.Gauge("virt_datastore_info", "Always 1: a datastore's descriptive labels (type).", [.. datastore, "type"]);
         _datastoreHealth = factory.Gauge("virt_datastore_health", "Datastore health: 0 unknown, 1 healthy, 2 warning, 3 critical.", datastore);
@@ -78,6 +82,7 @@ internal sealed class InventoryMetrics
         hosts.ForEach(h => Put(set, _hostMaintenance, h.Labels, h.Host.InMaintenance ? 1 : 0));
         hosts.ForEach(h => Put(set, _hostCpus, h.Labels, h.Host.CpuCount));
         hosts.ForEach(h => Put(set, _hostMemory, h.Labels, h.Host.MemoryBytes));
+        hosts.ForEach(h => Put(set, _hostBootTime, h.Labels, UnixSeconds(h.Host.BootedAt)));
 
         var hostNames = snapshot.Hosts.ToDictionary(h => h.Id, h => h.Name, StringComparer.Ordinal);
 
@@ -89,6 +94,7 @@ internal sealed class InventoryMetrics
         vms.ForEach(v => Put(set, _vmHeartbeat, v.Labels, (int)v.Vm.GuestHeartbeat));
         vms.ForEach(v => Put(set, _vmCpus, v.Labels, v.Vm.CpuCount));
         vms.ForEach(v => Put(set, _vmMemory, v.Labels, v.Vm.MemoryBytes));
+        vms.ForEach(v => Put(set, _vmBootTime, v.Labels, UnixSeconds(v.Vm.BootedAt)));
 
         foreach (var cluster in snapshot.Clusters)
         {
@@ -111,6 +117,9 @@ internal sealed class InventoryMetrics
         Put(set, _objects, new LabelValues(target, "datastore"), snapshot.Datastores.Count);
         return set;
     }
+
+    /// <summary>Unix seconds, as Prometheus's <c>node_boot_time_seconds</c> has them; null stays null.</summary>
+    private static double? UnixSeconds(DateTimeOffset? at) => at?.ToUnixTimeMilliseconds() / 1000.0;
 
     /// <summary>Sets a series, or leaves it out when the source gave no value (no series beats a made-up 0).</summary>
     private static void Put(HashSet<(Gauge, LabelValues)> set, Gauge gauge, LabelValues labels, double? value)

@@ -1,6 +1,7 @@
 namespace Monitoring.Service.Output;
 
-/// <summary>A host in the JSON contract. <c>cluster</c> is the cluster's name, null when standalone.</summary>
+/// <summary>A host in the JSON contract. <c>cluster</c> is the cluster's name, null when standalone. <c>bootedAt</c>
+/// is when its operating system last started, null when the source does not report it (vSphere).</summary>
 internal sealed record HostDocument(
     string Id,
     string Target,
@@ -15,4 +16,5 @@ internal sealed record HostDocument(
     string? Os,
     string? ConnectionState,
     bool InMaintenance,
-    DateTimeOffset? GoneAt);
+    DateTimeOffset? GoneAt,
+    DateTimeOffset? BootedAt);

@@ -20,14 +20,15 @@ internal sealed record InventoryDocument(
             h.ClusterId is null ? null : clusterNames.GetValueOrDefault(h.ClusterId),
             h.ClusterId,
             ContractNames.Of(h.Hypervisor), ContractNames.Of(h.Health), h.HealthReason,
-            h.CpuCount, h.MemoryBytes, h.Os, h.ConnectionState, h.InMaintenance, h.GoneAt)).ToList();
+            h.CpuCount, h.MemoryBytes, h.Os, h.ConnectionState, h.InMaintenance, h.GoneAt, h.BootedAt)).ToList();
         var vms = inventory.Vms.Select(v => new VmDocument(
             v.Id, v.Target, v.Name,
             v.HostId is null ? null : hostNames.GetValueOrDefault(v.HostId),
             v.HostId,
             ContractNames.Of(v.PowerState), ContractNames.Of(v.Health), v.HealthReason,
             v.CpuCount, v.MemoryBytes, v.GuestOs, v.IsTemplate, v.GoneAt,
-            VirtualDiskDocument.ForVm(v.Id, v.HostId is null ? null : hostKinds.GetValueOrDefault(v.HostId), disks))).ToList();
+            VirtualDiskDocument.ForVm(v.Id, v.HostId is null ? null : hostKinds.GetValueOrDefault(v.HostId), disks),
+            v.BootedAt)).ToList();
         var clusters = inventory.Clusters.Select(c => new ClusterDocument(
             c.Id, c.Target, c.Name, ContractNames.Of(c.Health), c.HealthReason,
             inventory.Hosts.Count(h => h.ClusterId == c.Id), c.GoneAt)).ToList();

@@ -1,7 +1,8 @@
 namespace Monitoring.Service.Output;
 
 /// <summary>A VM in the JSON contract. <c>host</c> is the host's name, <c>hostId</c> its inventory id. <c>disks</c>
-/// lists its virtual hard disks for sources that read them (Hyper-V) and is null for the others.</summary>
+/// lists its virtual hard disks for sources that read them (Hyper-V) and is null for the others. <c>bootedAt</c> is when a running VM last started (Hyper-V, to the minute),
+/// null when it is not running or the source does not report it (vSphere).</summary>
 internal sealed record VmDocument(
     string Id,
     string Target,
@@ -16,4 +17,5 @@ internal sealed record VmDocument(
     string? GuestOs,
     bool Template,
     DateTimeOffset? GoneAt,
-    IReadOnlyList<VirtualDiskDocument>? Disks);
+    IReadOnlyList<VirtualDiskDocument>? Disks,
+    DateTimeOffset? BootedAt);

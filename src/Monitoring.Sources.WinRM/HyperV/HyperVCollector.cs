@@ -42,6 +42,7 @@ public sealed class HyperVCollector : IInventoryCollector
         var machines = await session.QueryAsync(host.Namespace.Path, VmQuery, cancellationToken).ConfigureAwait(false);
         var memory = MemoryByVm(await session.QueryOptionalAsync(host.Namespace.Path, MemoryQuery, "Msvm_MemorySettingData", cancellationToken).ConfigureAwait(false));
         var summaries = await HyperVSummary.ReadAsync(session, host, cancellationToken).ConfigureAwait(false);
+        var summariesReadAt = _time.GetUtcNow(); // UpTime counts to this reply
 
         var vms = new List<InventoryVm>(machines.Count);
         var vmIds = new Dictionary<string, string>(machines.Count, StringComparer.OrdinalIgnoreCase);
@@ -67,7 +68,10 @@ public sealed class HyperVCollector : IInventoryCollector
                 (int?)summary?.Int64("NumberOfProcessors"),
                 memory.TryGetValue(guid, out var megabytes) ? megabytes * MiB : null,
                 summary?.String("GuestOperatingSystem"),
-                IsTemplate: false));
+                IsTemplate: false)
+            {
+                BootedAt = HyperVBootTime.From(summary?.Int64("UpTime"), power, summariesReadAt),
+            });
         }
 
         var diskSettings = await HyperVVirtualDisks.ReadSettingsAsync(session, host.Namespace, cancellationToken).ConfigureAwait(false);

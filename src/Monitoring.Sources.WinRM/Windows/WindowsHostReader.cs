@@ -5,7 +5,7 @@ using Monitoring.Core.Model;
 namespace Monitoring.Sources.WinRM.Windows;
 
 /// <summary>Reads a Windows host's identity, operating system, processors, memory and fixed volumes from
-/// <c>root/cimv2</c>: <c>Win32_ComputerSystem</c>, <c>Win32_OperatingSystem</c>, <c>Win32_LogicalDisk</c>.
+/// <c>root/cimv2</c>: <c>Win32_ComputerSystem</c>, <c>Win32_OperatingSystem</c> (with the last boot), <c>Win32_LogicalDisk</c>.
 /// Shared by the Windows, Hyper-V and Virtual Server collectors: each of those hosts is a Windows server.</summary>
 internal static class WindowsHostReader
 {
@@ -37,7 +37,10 @@ internal static class WindowsHostReader
             MemoryBytes: system.Int64("TotalPhysicalMemory"),
             Os: os is null ? null : Describe(os),
             ConnectionState: "connected",
-            InMaintenance: false);
+            InMaintenance: false)
+        {
+            BootedAt = WholeSecond(WsMan.CimDateTime.Parse(os?.String("LastBootUpTime"))),
+        };
 
         var volumes = disks
             .Where(d => d.String("DeviceID") is not null)
@@ -45,6 +48,12 @@ internal static class WindowsHostReader
             .ToList();
         return new HostFacts(host, volumes);
     }
+
+    /// <summary>A boot time to the second (the microseconds Windows writes dropped): finer tells an operator
+    /// nothing, and SQLite's stored form keeps only a tenth of a millisecond, so both databases then hold the
+    /// same value the host reported.</summary>
+    internal static DateTimeOffset? WholeSecond(DateTimeOffset? at) =>
+        at is { } value ? new DateTimeOffset(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : null;
 
     /// <summary>"Microsoft Windows Server 2008 R2 Standard 6.1.7601 Service Pack 1".</summary>
     private static string? Describe(WsMan.WmiInstance os)

@@ -31,6 +31,9 @@ public sealed class HostRecord : IListedInventoryRecord
 
     public bool InMaintenance { get; set; }
 
+    /// <summary>When it last started, when its source reports it; null otherwise.</summary>
+    public DateTimeOffset? BootedAt { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }

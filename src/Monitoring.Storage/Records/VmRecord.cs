@@ -27,6 +27,9 @@ public sealed class VmRecord : IListedInventoryRecord
 
     public bool IsTemplate { get; set; }
 
+    /// <summary>When it last started, when its source reports it; null otherwise.</summary>
+    public DateTimeOffset? BootedAt { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }

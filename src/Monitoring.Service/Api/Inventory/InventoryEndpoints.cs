@@ -166,7 +166,7 @@ internal static class InventoryEndpoints
         return [.. hosts.Select(h => new HostDocument(
             h.Id, h.Target, h.Name, h.ClusterId is null ? null : names.GetValueOrDefault(h.ClusterId), h.ClusterId,
             ContractNames.Of(h.Hypervisor), ContractNames.Of(h.Health), h.HealthReason,
-            h.CpuCount, h.MemoryBytes, h.Os, h.ConnectionState, h.InMaintenance, h.GoneAt))];
+            h.CpuCount, h.MemoryBytes, h.Os, h.ConnectionState, h.InMaintenance, h.GoneAt, h.BootedAt))];
     }
 
     /// <summary>A page of VMs with their hosts' names and their virtual disks (two extra queries for the page, not
@@ -188,7 +188,8 @@ internal static class InventoryEndpoints
                 v.Id, v.Target, v.Name, host?.Name, v.HostId,
                 ContractNames.Of(v.PowerState), ContractNames.Of(v.Health), v.HealthReason,
                 v.CpuCount, v.MemoryBytes, v.GuestOs, v.IsTemplate, v.GoneAt,
-                VirtualDiskDocument.ForVm(v.Id, host?.Hypervisor, disks));
+                VirtualDiskDocument.ForVm(v.Id, host?.Hypervisor, disks),
+                v.BootedAt);
         })];
     }
 

@@ -457,6 +457,9 @@ namespace Monitoring.Storage.Migrations.SqlServer
                         .HasColumnType("nvarchar(400)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<DateTimeOffset?>("BootedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("ClusterId")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
@@ -921,6 +924,9 @@ namespace Monitoring.Storage.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)")
                         .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTimeOffset?>("BootedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int?>("CpuCount")
                         .HasColumnType("int");

@@ -423,6 +423,9 @@ namespace Monitoring.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BootedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClusterId")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -856,6 +859,9 @@ namespace Monitoring.Storage.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("BootedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("CpuCount")
                         .HasColumnType("INTEGER");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Monitoring.IntegrationTests.Infrastructure;
 using Monitoring.IntegrationTests.Sources.VSphere;
 using Xunit;
@@ -17,7 +18,9 @@ public sealed class HyperVHostTests
         using var workspace = new Workspace();
         var config = workspace.WriteConfig(endpoint.Target("hv", "HyperV"));
 
+        var before = DateTimeOffset.UtcNow;
         var collect = await Cli.RunAsync(workspace.Directory, "collect", "--once", "--config", config);
+        var after = DateTimeOffset.UtcNow;
 
         Assert.True(collect.ExitCode == 0, collect.ToString());
         var stored = await VCenterInventoryTests.ReadInventoryAsync(workspace, config);
@@ -26,6 +29,7 @@ public sealed class HyperVHostTests
         Assert.Equal(system["Name"], host.GetProperty("name").GetString());
         Assert.Equal("hyperv", host.GetProperty("hypervisor").GetString());
         Assert.Equal(int.Parse(system["NumberOfLogicalProcessors"]!, CultureInfo.InvariantCulture), host.GetProperty("cpuCount").GetInt32());
+        WindowsHostTests.AssertBootedAsServed(profile, host);
 
         var states = string.Join(',', ServedReply.Instances(profile, "Msvm_ComputerSystem").Select(m =>
         {
@@ -48,6 +52,20 @@ public sealed class HyperVHostTests
             Assert.Equal(megabytes * 1024 * 1024, vm.GetProperty("memoryBytes").GetInt64());
             Assert.Equal(int.Parse(summaries.Single(s => s["Name"] == guid)["NumberOfProcessors"]!, CultureInfo.InvariantCulture), vm.GetProperty("cpuCount").GetInt32());
 
+            // Booted: the collection time minus the served UpTime (ms), to the minute; null for a VM not running (UpTime 0).
+            var uptime = long.Parse(summaries.Single(s => s["Name"] == guid)["UpTime"]!, CultureInfo.InvariantCulture);
+            var bootedAt = vm.GetProperty("bootedAt");
+            if (uptime == 0)
+            {
+                Assert.Equal(JsonValueKind.Null, bootedAt.ValueKind);
+            }
+            else
+            {
+                var booted = bootedAt.GetDateTimeOffset();
+                Assert.InRange(booted, Minute(before.AddMilliseconds(-uptime)), Minute(after.AddMilliseconds(-uptime)));
+                Assert.Equal(booted, Minute(booted));
+            }
+
             // Its disks: the served hard-disk settings of this VM (not its ISO, not its checkpoints' settings).
             var served = disks.Where(d => d["InstanceID"]!.StartsWith("Microsoft:" + guid + "\\", StringComparison.OrdinalIgnoreCase)
                 && d["ResourceSubType"]!.Contains("Hard Disk", StringComparison.Ordinal)).Select(d => d[pathProperty]!).Order(StringComparer.Ordinal);
@@ -55,8 +73,12 @@ public sealed class HyperVHostTests
             Assert.Equal(served, listed);
         }
 
+        Assert.Contains(summaries, s => s["UpTime"] is not (null or "0"));
         Assert.Contains(" virtual disks (", collect.Stdout, StringComparison.Ordinal);
     }
+
+    private static DateTimeOffset Minute(DateTimeOffset at) =>
+        new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
 
     [Fact]
     public async Task CollectOnce_HyperVKindOnAPlainWindowsServer_FailsSayingTheHostHasNoHyperVRole()

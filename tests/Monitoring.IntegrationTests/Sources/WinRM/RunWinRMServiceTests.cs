@@ -57,6 +57,14 @@ public sealed class RunWinRMServiceTests
         Assert.Contains("virt_collector_requests_total{target=\"hv\",method=\"GetSummaryInformation\"}", exposition, StringComparison.Ordinal);
         Assert.True(windows.SealedRequests > 0);
 
+        // Boot times: a series for each running VM (served UpTime above 0) and none for the others; the host's as served.
+        var summaries = ServedReply.Instances("hyperv-2016", "Msvm_SummaryInformation", "GetSummaryInformation");
+        Assert.Equal(
+            summaries.Where(s => s["UpTime"] != "0").Select(s => s["ElementName"]).Order(StringComparer.Ordinal),
+            Exposition.Series(exposition, "virt_vm_boot_time_seconds").Select(l => Exposition.Label(l, "vm")).Order(StringComparer.Ordinal));
+        var hostBoot = Exposition.Series(exposition, "virt_host_boot_time_seconds").Single(l => Exposition.Label(l, "target") == "hv");
+        Assert.Equal((double)WindowsHostTests.ServedLastBoot("hyperv-2016").ToUnixTimeSeconds(), Exposition.Value(hostBoot));
+
         // The API lists each Hyper-V VM with its virtual disks, as the served disk settings hold them.
         var vms = JsonNode.Parse(await service.GetAsync("/api/v1/vms?target=hv"))!["items"]!.AsArray();
         var settings = ServedReply.Instances("hyperv-2016", "Msvm_StorageAllocationSettingData");
@@ -66,6 +74,7 @@ public sealed class RunWinRMServiceTests
             var served = settings.Where(d => d["InstanceID"]!.StartsWith("Microsoft:" + machine["Name"] + "\\", StringComparison.Ordinal)
                 && d["ResourceSubType"] == "Microsoft:Hyper-V:Virtual Hard Disk").Select(d => d["HostResource"]!).Order(StringComparer.Ordinal);
             Assert.Equal(served, vm["disks"]!.AsArray().Select(d => d!["path"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+            Assert.Equal(summaries.Single(s => s["Name"] == machine["Name"])["UpTime"] == "0", vm["bootedAt"] is null);
         }
 
         var (exitCode, output) = await Promtool.CheckMetricsAsync(exposition);

@@ -23,6 +23,7 @@ public sealed class VirtualServerHostTests
         var host = Assert.Single(stored.GetProperty("hosts").EnumerateArray());
         Assert.Equal(ServedReply.Single(Profile, "Win32_ComputerSystem")["Name"], host.GetProperty("name").GetString());
         Assert.Equal("virtualserver", host.GetProperty("hypervisor").GetString());
+        WindowsHostTests.AssertBootedAsServed(Profile, host);
         var vms = ServedReply.Instances(Profile, "VirtualMachine").Select(m =>
         {
             var vm = WindowsHostTests.Vm(stored, m["Name"]!);

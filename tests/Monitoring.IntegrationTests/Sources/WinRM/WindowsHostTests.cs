@@ -34,6 +34,7 @@ public sealed class WindowsHostTests
         Assert.Equal($"{os["Caption"]!.Trim()} {os["Version"]} {os["CSDVersion"]}", host.GetProperty("os").GetString());
         Assert.Equal(int.Parse(system["NumberOfLogicalProcessors"]!, CultureInfo.InvariantCulture), host.GetProperty("cpuCount").GetInt32());
         Assert.Equal(long.Parse(system["TotalPhysicalMemory"]!, CultureInfo.InvariantCulture), host.GetProperty("memoryBytes").GetInt64());
+        AssertBootedAsServed(Profile, host);
         Assert.Equal(0, stored.GetProperty("vms").GetArrayLength());
 
         var volumes = await StoredVolumesAsync(Path.Combine(workspace.Directory, "data", "monitoring.db"));
@@ -71,6 +72,21 @@ public sealed class WindowsHostTests
         }
 
         return rows;
+    }
+
+    /// <summary>The host's <c>bootedAt</c> is the served <c>Win32_OperatingSystem.LastBootUpTime</c>, to the second.</summary>
+    internal static void AssertBootedAsServed(string profile, JsonElement host)
+    {
+        Assert.Equal(ServedLastBoot(profile), host.GetProperty("bootedAt").GetDateTimeOffset());
+    }
+
+    /// <summary>The served <c>LastBootUpTime</c> with its fraction of a second dropped, as the product stores it.</summary>
+    internal static DateTimeOffset ServedLastBoot(string profile)
+    {
+        var served = ServedReply.Single(profile, "Win32_OperatingSystem")["LastBootUpTime"];
+        Assert.False(string.IsNullOrEmpty(served), $"{profile} serves no LastBootUpTime");
+        var at = DateTimeOffset.Parse(served, CultureInfo.InvariantCulture);
+        return at.AddTicks(-(at.UtcTicks % TimeSpan.TicksPerSecond));
     }
 
     internal static JsonElement Vm(JsonElement inventory, string name) =>

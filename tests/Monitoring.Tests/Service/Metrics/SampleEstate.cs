@@ -9,7 +9,8 @@ namespace Monitoring.Tests.Service.Metrics;
 
 /// <summary>A small estate with one of everything the metrics cover: a cluster of two hosts and a
 /// standalone host; VMs running, off, suspended and a template; two datastores (one whose size the
-/// source did not give); a realtime pass, a successful and a failed inventory pass.</summary>
+/// source did not give); a boot time on one host and one running VM, none on the others (their series
+/// exist only when known); a realtime pass, a successful and a failed inventory pass.</summary>
 internal static class SampleEstate
 {
     public const string Target = "vc1";
@@ -28,13 +29,13 @@ internal static class SampleEstate
         var healthy = new Health(HealthState.Healthy, null);
         InventoryHost[] hosts =
         [
-            new(Id("host-1"), Target, "esx-01.example.net", Id("domain-c1"), Id("datacenter-1"), HypervisorKind.Esx, healthy, 32, 137_438_953_472L, "VMware ESXi 6.7.0 build-8169922", "connected", false),
+            new(Id("host-1"), Target, "esx-01.example.net", Id("domain-c1"), Id("datacenter-1"), HypervisorKind.Esx, healthy, 32, 137_438_953_472L, "VMware ESXi 6.7.0 build-8169922", "connected", false) { BootedAt = At.AddDays(-30) },
             new(Id("host-2"), Target, "esx-02.example.net", Id("domain-c1"), Id("datacenter-1"), HypervisorKind.Esx, new Health(HealthState.Warning, "vSphere overallStatus yellow"), 32, 137_438_953_472L, "VMware ESXi 6.7.0 build-8169922", "connected", true),
             new(Id("host-3"), Target, "esx-03.example.net", null, Id("datacenter-1"), HypervisorKind.Esx, new Health(HealthState.Critical, "host is not responding to vCenter"), null, null, null, "notResponding", false),
         ];
         InventoryVm[] vms =
         [
-            new(Id("vm-10"), Target, "web-01", Id("host-1"), PowerState.PoweredOn, healthy, 2, 4L << 30, "Ubuntu Linux (64-bit)", false, HealthState.Healthy),
+            new(Id("vm-10"), Target, "web-01", Id("host-1"), PowerState.PoweredOn, healthy, 2, 4L << 30, "Ubuntu Linux (64-bit)", false, HealthState.Healthy) { BootedAt = At.AddHours(-6) },
             new(Id("vm-11"), Target, "db-01", Id("host-2"), PowerState.PoweredOff, healthy, 8, 32L << 30, "Microsoft Windows Server 2016 (64-bit)", false),
             new(Id("vm-12"), Target, "batch-01", Id("host-3"), PowerState.Suspended, new Health(HealthState.Critical, "vSphere overallStatus red"), 1, 1L << 30, null, false, HealthState.Critical),
             new(Id("vm-13"), Target, "tpl-ubuntu", Id("host-1"), PowerState.PoweredOff, healthy, 2, 2L << 30, "Ubuntu Linux (64-bit)", true),

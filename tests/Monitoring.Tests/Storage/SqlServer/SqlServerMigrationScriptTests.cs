@@ -71,6 +71,21 @@ public sealed class SqlServerMigrationScriptTests
         }
     }
 
+    [Fact]
+    public void MigrationScript_BootTimes_ANullableDateTimeOffsetOnHostsAndVms()
+    {
+        var script = TSql.Parse(MigrationScript(MigrationsSqlGenerationOptions.Default));
+
+        var added = TSql.All<AlterTableAddTableElementStatement>(script)
+            .SelectMany(a => a.Definition.ColumnDefinitions.Select(c => (Table: a.SchemaObjectName.BaseIdentifier.Value, Column: c)))
+            .Where(a => a.Column.ColumnIdentifier.Value == "BootedAt")
+            .Select(a => $"{a.Table} {((SqlDataTypeReference)a.Column.DataType).SqlDataTypeOption} "
+                + (a.Column.Constraints.OfType<NullableConstraintDefinition>().Any(n => !n.Nullable) ? "NOT NULL" : "NULL"))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["Hosts DateTimeOffset NULL", "Vms DateTimeOffset NULL"], added);
+    }
+
     private static string MigrationScript(MigrationsSqlGenerationOptions options)
     {
         using var context = SqlServerTestDatabase.CreateContext();

@@ -16,4 +16,13 @@ public sealed class WindowsHostReaderTests
     [InlineData(null, HealthState.Unknown)]
     public void HealthOf_ComputerSystemStatus_MapsToHealth(string? status, HealthState expected) =>
         Assert.Equal(expected, WindowsHostReader.HealthOf(status).State);
+
+    [Fact]
+    public void WholeSecond_BootTimeWithMicroseconds_TheSecondInUtc() =>
+        Assert.Equal(
+            new DateTimeOffset(2013, 4, 29, 18, 43, 11, TimeSpan.Zero),
+            WindowsHostReader.WholeSecond(new DateTimeOffset(2013, 4, 29, 11, 43, 11, 203, TimeSpan.FromHours(-7)).AddTicks(1_250)));
+
+    [Fact]
+    public void WholeSecond_Unknown_Null() => Assert.Null(WindowsHostReader.WholeSecond(null));
 }
