@@ -41,8 +41,10 @@ public sealed class WebhookDeliveryTests : IDisposable
         var positions = new ExportPositionStore(database, TimeProvider.System);
         WebhookSettings[] webhooks =
         [
-            new("flaky", flaky.Url, new Secret(Secret), TimeSpan.FromSeconds(1), 10),
-            new("healthy", healthy.Url, new Secret(Secret), TimeSpan.FromSeconds(1), 10),
+            // 3 s, not 1: on a loaded CI machine a request once took over a second to reach the receiver, so an
+            // extra attempt timed out before the first answer was used and the counts below were off by one.
+            new("flaky", flaky.Url, new Secret(Secret), TimeSpan.FromSeconds(3), 10),
+            new("healthy", healthy.Url, new Secret(Secret), TimeSpan.FromSeconds(3), 10),
         ];
         using var dispatcher = new WebhookDispatcher(webhooks, _estate.Services, positions, _estate.Metrics, TimeProvider.System, _log);
         await dispatcher.StartAsync(CancellationToken.None);
@@ -76,7 +78,7 @@ public sealed class WebhookDeliveryTests : IDisposable
 
         Assert.Equal(2, _estate.Value("virt_webhook_deliveries_total", "flaky", ExportMetrics.Failure));
         Assert.Equal(1, _estate.Value("virt_webhook_deliveries_total", "flaky", ExportMetrics.Success));
-        Assert.Contains(_log.Lines, l => l.Contains("Webhook flaky: delivery of change 1 failed (attempt 1: no answer within 1 s)", StringComparison.Ordinal));
+        Assert.Contains(_log.Lines, l => l.Contains("Webhook flaky: delivery of change 1 failed (attempt 1: no answer within 3 s)", StringComparison.Ordinal));
         Assert.Contains(_log.Lines, l => l.Contains("Webhook flaky: delivery of change 1 failed (attempt 2: HTTP 500", StringComparison.Ordinal));
         Assert.DoesNotContain(_log.Lines, l => l.Contains(Secret, StringComparison.Ordinal));
         Assert.Equal(1, await positions.GetAsync("webhook:flaky", CancellationToken.None));
