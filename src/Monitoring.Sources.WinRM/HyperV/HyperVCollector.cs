@@ -94,15 +94,10 @@ public sealed class HyperVCollector : IInventoryCollector
         var byVm = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         foreach (var setting in settings)
         {
-            var id = setting.String("InstanceID");
-            if (id is null || setting.Int64("VirtualQuantity") is not { } megabytes || !id.StartsWith("Microsoft:", StringComparison.OrdinalIgnoreCase))
+            if (HyperVSettingId.VmGuid(setting.String("InstanceID")) is { } guid && setting.Int64("VirtualQuantity") is { } megabytes)
             {
-                continue;
+                byVm.TryAdd(guid, megabytes);
             }
-
-            var end = id.IndexOf('\\', StringComparison.Ordinal);
-            var guid = end > 10 ? id[10..end] : id[10..];
-            byVm.TryAdd(guid, megabytes);
         }
 
         return byVm;

@@ -52,7 +52,7 @@ internal sealed class HyperVDiskOwners
         var pathProperty = isV2 ? "HostResource" : "Connection";
         foreach (var disk in settings)
         {
-            if (HyperVVirtualDisks.VmGuid(disk.String("InstanceID")) is not { } guid)
+            if (HyperVSettingId.VmGuid(disk.String("InstanceID")) is not { } guid)
             {
                 continue;
             }

@@ -44,7 +44,7 @@ internal static class HyperVVirtualDisks
             var instanceId = setting.String("InstanceID");
             if (instanceId is null
                 || !string.Equals(setting.String("ResourceSubType"), isV2 ? SubTypeV2 : SubTypeV1, StringComparison.OrdinalIgnoreCase)
-                || VmGuid(instanceId) is not { } guid
+                || HyperVSettingId.VmGuid(instanceId) is not { } guid
                 || !vmIds.TryGetValue(guid, out var vmId)
                 || setting.Strings(isV2 ? "HostResource" : "Connection").FirstOrDefault(p => p.Length > 0) is not { } path)
             {
@@ -62,20 +62,6 @@ internal static class HyperVVirtualDisks
         }
 
         return disks;
-    }
-
-    /// <summary>The VM GUID of a setting's <c>InstanceID</c> (<c>Microsoft:&lt;GUID&gt;\&lt;device&gt;...</c>); a
-    /// checkpoint's settings carry the checkpoint's GUID.</summary>
-    internal static string? VmGuid(string? instanceId)
-    {
-        const string Prefix = "Microsoft:";
-        if (instanceId is null || !instanceId.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var end = instanceId.IndexOf('\\', StringComparison.Ordinal);
-        return end > Prefix.Length ? instanceId[Prefix.Length..end] : null;
     }
 
     /// <summary><c>vhd</c>, <c>vhdx</c> or <c>vhds</c> from the file's extension (a checkpoint's <c>.avhd</c>/<c>.avhdx</c>
