@@ -17,7 +17,7 @@ internal static class RelocationPlanner
     public static async Task<Relocation?> NeedsMoveAsync(VimSession session, ManagedObjectReference vm, ManagedObjectReference host, CancellationToken cancellationToken)
     {
         var vmProperties = await ReadAsync(session, vm, s_vm, cancellationToken).ConfigureAwait(false);
-        if (vmProperties.Properties.TryGetValue("runtime.host", out var current) && VimXml.ReadReference(current) == host)
+        if (vmProperties.Properties.TryGetValue("runtime.host", out var current) && current.AsReference() == host)
         {
             return null;
         }
@@ -28,11 +28,11 @@ internal static class RelocationPlanner
             throw new XmlException($"the server returned no parent for {host}");
         }
 
-        var destination = VimXml.ReadReference(parentValue);
+        var destination = parentValue.AsReference();
         if (vmProperties.Properties.TryGetValue("resourcePool", out var poolValue))
         {
-            var pool = await ReadAsync(session, VimXml.ReadReference(poolValue), s_pool, cancellationToken).ConfigureAwait(false);
-            if (pool.Properties.TryGetValue("owner", out var owner) && VimXml.ReadReference(owner).Value == destination.Value)
+            var pool = await ReadAsync(session, poolValue.AsReference(), s_pool, cancellationToken).ConfigureAwait(false);
+            if (pool.Properties.TryGetValue("owner", out var owner) && owner.AsReference().Value == destination.Value)
             {
                 return new Relocation(null);
             }
@@ -41,7 +41,7 @@ internal static class RelocationPlanner
         // The parent is a ClusterComputeResource or, for a standalone host, a ComputeResource: both have a root pool.
         var compute = await ReadAsync(session, destination, new PropertySpec(destination.Type, ["resourcePool"]), cancellationToken).ConfigureAwait(false);
         return compute.Properties.TryGetValue("resourcePool", out var rootPool)
-            ? new Relocation(VimXml.ReadReference(rootPool))
+            ? new Relocation(rootPool.AsReference())
             : throw new XmlException($"the server returned no resource pool for {destination}");
     }
 

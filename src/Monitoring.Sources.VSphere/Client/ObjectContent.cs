@@ -1,10 +1,8 @@
-using System.Xml.Linq;
-
 namespace Monitoring.Sources.VSphere.Client;
 
 /// <summary>One object of a property-collector reply: its reference, the properties that came back
-/// (path to <c>val</c> element) and those that could not be read (path to fault type).</summary>
+/// (path to value) and those that could not be read (path to fault type).</summary>
 internal sealed record ObjectContent(
     ManagedObjectReference Obj,
-    IReadOnlyDictionary<string, XElement> Properties,
+    IReadOnlyDictionary<string, PropertyValue> Properties,
     IReadOnlyDictionary<string, string> Missing);

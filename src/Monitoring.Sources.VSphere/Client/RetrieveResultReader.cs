@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -5,7 +6,8 @@ namespace Monitoring.Sources.VSphere.Client;
 
 /// <summary>Reads a <c>RetrievePropertiesExResponse</c> (or its Continue form) one object at a time.</summary>
 /// <remarks>At 20,000 VMs a reply runs to tens of megabytes. Each object is read straight from the reader:
-/// only its property values become (small) trees, never the object or the reply around them.</remarks>
+/// a simple property value becomes its text, and only a value with child elements becomes a (small) tree,
+/// never the object or the reply around them.</remarks>
 internal static class RetrieveResultReader
 {
     /// <summary>Passes each object to <paramref name="onObject"/> and returns the continuation token, if any.</summary>
@@ -62,7 +64,7 @@ internal static class RetrieveResultReader
     private static ObjectContent Read(XmlReader reader)
     {
         ManagedObjectReference? obj = null;
-        var properties = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        var properties = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
         var missing = new Dictionary<string, string>(StringComparer.Ordinal);
         var depth = reader.Depth;
         while (VimXml.NextChild(reader, depth))
@@ -98,10 +100,10 @@ internal static class RetrieveResultReader
     }
 
     /// <summary><c>&lt;propSet&gt;&lt;name&gt;runtime.host&lt;/name&gt;&lt;val ...&gt;...&lt;/val&gt;&lt;/propSet&gt;</c>; the first of each.</summary>
-    private static (string? Name, XElement? Val) ReadPropSet(XmlReader reader)
+    private static (string? Name, PropertyValue? Val) ReadPropSet(XmlReader reader)
     {
         string? name = null;
-        XElement? val = null;
+        PropertyValue? val = null;
         var depth = reader.Depth;
         while (VimXml.NextChild(reader, depth))
         {
@@ -111,7 +113,7 @@ internal static class RetrieveResultReader
                     name = VimXml.ReadText(reader);
                     break;
                 case "val" when val is null:
-                    val = (XElement)XNode.ReadFrom(reader);
+                    val = ReadValue(reader);
                     break;
                 default:
                     reader.Skip();
@@ -120,6 +122,91 @@ internal static class RetrieveResultReader
         }
 
         return (name, val);
+    }
+
+    /// <summary>Reads the <c>val</c> element the reader is on and leaves the reader after it: its text and
+    /// <c>type</c> attributes while it holds only text, the whole tree once a child element shows it is more.</summary>
+    private static PropertyValue ReadValue(XmlReader reader)
+    {
+        // Names from the reader's name table (no allocation); turned into XNames only for a tree.
+        var localName = reader.LocalName;
+        var namespaceUri = reader.NamespaceURI;
+        string? referenceType = null;
+        string? xsiType = null;
+        List<XAttribute>? others = null;
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (reader.LocalName == "type" && reader.NamespaceURI.Length == 0)
+                {
+                    referenceType = reader.Value;
+                }
+                else if (reader.LocalName == "type" && reader.NamespaceURI == VimXml.Xsi.NamespaceName)
+                {
+                    xsiType = reader.Value;
+                }
+                else
+                {
+                    // Rare (a namespace declaration on the value itself): kept for the value that turns out to be a tree.
+                    (others ??= []).Add(new XAttribute(XNamespace.Get(reader.NamespaceURI).GetName(reader.LocalName), reader.Value));
+                }
+            }
+            while (reader.MoveToNextAttribute());
+
+            reader.MoveToElement();
+        }
+
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return new PropertyValue(string.Empty, referenceType, xsiType);
+        }
+
+        var depth = reader.Depth;
+        reader.Read();
+        string? text = null;
+        StringBuilder? more = null;
+        while (reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                var tree = new XElement(
+                    XNamespace.Get(namespaceUri).GetName(localName),
+                    others,
+                    referenceType is null ? null : new XAttribute("type", referenceType),
+                    xsiType is null ? null : new XAttribute(VimXml.Xsi + "type", xsiType));
+                if ((more?.ToString() ?? text) is { } leading)
+                {
+                    tree.Add(new XText(leading));
+                }
+
+                while (reader.Depth > depth)
+                {
+                    tree.Add(XNode.ReadFrom(reader));
+                }
+
+                reader.Read(); // the end tag
+                return new PropertyValue(tree);
+            }
+
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                if (text is null)
+                {
+                    text = reader.Value;
+                }
+                else
+                {
+                    (more ??= new StringBuilder(text)).Append(reader.Value);
+                }
+            }
+
+            reader.Read();
+        }
+
+        reader.Read(); // the end tag
+        return new PropertyValue(more?.ToString() ?? text ?? string.Empty, referenceType, xsiType);
     }
 
     /// <summary><c>&lt;missingSet&gt;&lt;path/&gt;&lt;fault&gt;&lt;fault xsi:type="NoPermission"&gt;...&lt;/fault&gt;&lt;localizedMessage/&gt;&lt;/fault&gt;&lt;/missingSet&gt;</c>:

@@ -26,16 +26,16 @@ internal sealed record VimTaskProgress(string State, string? FaultType, string? 
         }
 
         var state = content.Properties.TryGetValue("info.state", out var s)
-            ? s.Value.Trim()
+            ? s.Text.Trim()
             : throw new XmlException($"the server returned no info.state for {content.Obj}");
         if (!content.Properties.TryGetValue("info.error", out var error))
         {
             return new VimTaskProgress(state, null, null);
         }
 
-        var inner = VimXml.Child(error, "fault");
+        var inner = VimXml.Child(error.Element, "fault");
         var type = (inner is null ? null : VimXml.XsiType(inner)) ?? "Unknown";
-        var message = VimXml.ChildText(error, "localizedMessage")?.Trim();
+        var message = VimXml.ChildText(error.Element, "localizedMessage")?.Trim();
         return new VimTaskProgress(state, type, string.IsNullOrEmpty(message) ? null : message);
     }
 }

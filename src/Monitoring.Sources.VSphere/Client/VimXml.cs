@@ -23,12 +23,7 @@ internal static class VimXml
 
     public static string? ChildText(XElement parent, string localName) => Child(parent, localName)?.Value;
 
-    public static long? AsLong(XElement? element) => element is null ? null : AsLong(element.Value);
-
     public static int? AsInt(XElement? element) => element is null ? null : AsInt(element.Value);
-
-    public static bool? AsBool(XElement? element) =>
-        element is not null && bool.TryParse(element.Value, out var v) ? v : null;
 
     /// <summary>The <c>xsi:type</c> of an element without its prefix, e.g. <c>InvalidLogin</c>.</summary>
     public static string? XsiType(XElement element) => WithoutPrefix((string?)element.Attribute(Xsi + "type"));

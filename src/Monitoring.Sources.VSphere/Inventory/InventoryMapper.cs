@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Monitoring.Core.Model;
 using Monitoring.Sources.VSphere.Client;
 
@@ -61,7 +60,7 @@ internal sealed class InventoryMapper
         var parent = Reference(o, "parent");
         var clusterId = parent is { Type: "ClusterComputeResource" } p ? Id(p) : null;
         var connection = Text(o, "runtime.connectionState");
-        var memory = VimXml.AsLong(Value(o, "summary.hardware.memorySize"));
+        var memory = Long(o, "summary.hardware.memorySize");
         return new InventoryHost(
             Id(o.Obj),
             _target,
@@ -70,17 +69,17 @@ internal sealed class InventoryMapper
             datacenterId,
             HypervisorKind.Esx,
             HealthMapper.ForHost(Text(o, "overallStatus"), connection),
-            VimXml.AsInt(Value(o, "summary.hardware.numCpuThreads")),
+            Int(o, "summary.hardware.numCpuThreads"),
             memory,
             Text(o, "summary.config.product.fullName"),
             connection,
-            VimXml.AsBool(Value(o, "runtime.inMaintenanceMode")) ?? false);
+            Bool(o, "runtime.inMaintenanceMode") ?? false);
     }
 
     private InventoryVm MapVm(ObjectContent o)
     {
         var host = Reference(o, "runtime.host");
-        var memoryMb = VimXml.AsLong(Value(o, "summary.config.memorySizeMB"));
+        var memoryMb = Long(o, "summary.config.memorySizeMB");
         return new InventoryVm(
             Id(o.Obj),
             _target,
@@ -88,10 +87,10 @@ internal sealed class InventoryMapper
             host is { } h ? Id(h) : null,
             HealthMapper.PowerStateOf(Text(o, "runtime.powerState")),
             HealthMapper.FromOverallStatus(Text(o, "overallStatus")),
-            VimXml.AsInt(Value(o, "summary.config.numCpu")),
+            Int(o, "summary.config.numCpu"),
             memoryMb * BytesPerMegabyte,
             Text(o, "summary.config.guestFullName"),
-            VimXml.AsBool(Value(o, "summary.config.template")) ?? false,
+            Bool(o, "summary.config.template") ?? false,
             HealthMapper.FromOverallStatus(Text(o, "summary.quickStats.guestHeartbeatStatus")).State);
     }
 
@@ -102,17 +101,21 @@ internal sealed class InventoryMapper
             Text(o, "name") ?? o.Obj.Value,
             datacenterId,
             HealthMapper.FromOverallStatus(Text(o, "overallStatus")),
-            VimXml.AsLong(Value(o, "summary.capacity")),
-            VimXml.AsLong(Value(o, "summary.freeSpace")),
+            Long(o, "summary.capacity"),
+            Long(o, "summary.freeSpace"),
             Text(o, "summary.type"),
-            VimXml.AsBool(Value(o, "summary.accessible")) ?? false);
+            Bool(o, "summary.accessible") ?? false);
 
     private string Id(ManagedObjectReference reference) => ObjectId.Create(_target, reference.Value);
 
-    private static XElement? Value(ObjectContent o, string path) => o.Properties.GetValueOrDefault(path);
+    private static string? Text(ObjectContent o, string path) => o.Properties.GetValueOrDefault(path)?.Text;
 
-    private static string? Text(ObjectContent o, string path) => Value(o, path)?.Value;
+    private static long? Long(ObjectContent o, string path) => Text(o, path) is { } text ? VimXml.AsLong(text) : null;
+
+    private static int? Int(ObjectContent o, string path) => Text(o, path) is { } text ? VimXml.AsInt(text) : null;
+
+    private static bool? Bool(ObjectContent o, string path) => bool.TryParse(Text(o, path), out var value) ? value : null;
 
     private static ManagedObjectReference? Reference(ObjectContent o, string path) =>
-        Value(o, path) is { } element && !string.IsNullOrEmpty(element.Value) ? VimXml.ReadReference(element) : null;
+        o.Properties.GetValueOrDefault(path) is { } value && !string.IsNullOrEmpty(value.Text) ? value.AsReference() : null;
 }

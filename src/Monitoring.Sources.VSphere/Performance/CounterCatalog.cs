@@ -47,7 +47,7 @@ internal sealed class CounterCatalog
             throw new TargetFailureException(FailureKind.Protocol, $"the server returned no counter catalog (perfCounter of {perfManager})");
         }
 
-        return Parse(perfCounter, wanted);
+        return Parse(perfCounter.Element, wanted);
     }
 
     /// <summary>Maps <paramref name="wanted"/> to ids from a <c>perfCounter</c> value (<c>ArrayOfPerfCounterInfo</c>).</summary>

@@ -44,5 +44,5 @@ internal static class RealtimeEntities
         return [.. hosts, .. vms];
     }
 
-    private static string? Text(ObjectContent o, string path) => o.Properties.GetValueOrDefault(path)?.Value;
+    private static string? Text(ObjectContent o, string path) => o.Properties.GetValueOrDefault(path)?.Text;
 }

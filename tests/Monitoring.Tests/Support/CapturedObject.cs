@@ -34,7 +34,7 @@ internal sealed class CapturedObject
                 CancellationToken.None);
         }
 
-        var properties = objects.SelectMany(o => o.Properties).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var properties = objects.SelectMany(o => o.Properties).ToDictionary(p => p.Key, p => p.Value.Element, StringComparer.Ordinal);
         return new CapturedObject(objects.Select(o => o.Obj).Distinct().Single(), properties);
     }
 
@@ -63,12 +63,12 @@ internal sealed class CapturedObject
     /// <summary>The object as a read of <paramref name="paths"/> would return it: each path that has a value.</summary>
     public ObjectContent Select(IEnumerable<string> paths)
     {
-        var selected = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        var selected = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (Find(path) is { } value)
             {
-                selected[path] = value;
+                selected[path] = new PropertyValue(value);
             }
         }
 

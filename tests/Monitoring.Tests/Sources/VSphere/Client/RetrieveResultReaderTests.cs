@@ -21,8 +21,8 @@ public sealed class RetrieveResultReaderTests
         Assert.Equal("NotAuthenticated", content.Missing["message"]);
         Assert.Equal("NotAuthenticated", content.Missing["sessionList"]);
         Assert.Equal(2, content.Missing.Count);
-        Assert.Equal("en", content.Properties["defaultLocale"].Value);
-        Assert.Equal(["ja", "zh_CN", "en", "de", "zh_TW", "ko", "fr"], content.Properties["messageLocaleList"].Elements().Select(e => e.Value));
+        Assert.Equal("en", content.Properties["defaultLocale"].Text);
+        Assert.Equal(["ja", "zh_CN", "en", "de", "zh_TW", "ko", "fr"], content.Properties["messageLocaleList"].Element.Elements().Select(e => e.Value));
     }
 
     [Fact]
@@ -33,11 +33,34 @@ public sealed class RetrieveResultReaderTests
         var content = RetrieveResultReader.Parse(returnval);
 
         Assert.Equal(new ManagedObjectReference("ClusterComputeResource", "domain-c7"), content.Obj);
-        Assert.Equal(new ManagedObjectReference("Folder", "group-h6"), VimXml.ReadReference(content.Properties["parent"]));
+        Assert.Equal(new ManagedObjectReference("Folder", "group-h6"), content.Properties["parent"].AsReference());
         Assert.Equal(
             [new("HostSystem", "host-14"), new("HostSystem", "host-17"), new("HostSystem", "host-19"), new("HostSystem", "host-52")],
-            content.Properties["host"].Elements().Select(VimXml.ReadReference));
+            content.Properties["host"].Element.Elements().Select(VimXml.ReadReference));
         Assert.Empty(content.Missing);
+    }
+
+    [Fact]
+    public void Parse_SimpleAndStructuredValues_KeepTheirTypesAndTheStructuredOnesTheirTree()
+    {
+        var objects = XElement.Parse(
+            "<objects xmlns=\"urn:vim25\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><obj type=\"VirtualMachine\">vm-1</obj>" +
+            "<propSet><name>runtime.host</name><val type=\"HostSystem\" xsi:type=\"ManagedObjectReference\">host-21</val></propSet>" +
+            "<propSet><name>summary.config.numCpu</name><val xsi:type=\"xsd:int\">4</val></propSet>" +
+            "<propSet><name>info.error</name><val xsi:type=\"LocalizedMethodFault\"><fault xsi:type=\"InvalidPowerState\"><requestedState>poweredOn</requestedState></fault>" +
+            "<localizedMessage>The attempted operation cannot be performed in the current state (Powered on).</localizedMessage></val></propSet>" +
+            "</objects>");
+
+        var content = RetrieveResultReader.Parse(objects);
+
+        var host = content.Properties["runtime.host"];
+        Assert.Equal((new ManagedObjectReference("HostSystem", "host-21"), "ManagedObjectReference"), (host.AsReference(), host.XsiType));
+        Assert.Equal(("4", "xsd:int"), (content.Properties["summary.config.numCpu"].Text, content.Properties["summary.config.numCpu"].XsiType));
+        var error = content.Properties["info.error"];
+        Assert.Equal("LocalizedMethodFault", VimXml.XsiType(error.Element));
+        Assert.Equal("InvalidPowerState", VimXml.XsiType(VimXml.Child(error.Element, "fault")!));
+        Assert.Equal("The attempted operation cannot be performed in the current state (Powered on).", VimXml.ChildText(error.Element, "localizedMessage"));
+        Assert.Equal("poweredOnThe attempted operation cannot be performed in the current state (Powered on).", error.Text);
     }
 
     [Fact]
@@ -48,7 +71,7 @@ public sealed class RetrieveResultReaderTests
         var contents = returnvals.Select(RetrieveResultReader.Parse).ToList();
 
         Assert.Equal(["host-10", "host-30"], contents.Select(c => c.Obj.Value));
-        Assert.Equal(["host-01.example.com", "host-02.example.com"], contents.Select(c => c.Properties["name"].Value));
+        Assert.Equal(["host-01.example.com", "host-02.example.com"], contents.Select(c => c.Properties["name"].Text));
     }
 
     [Fact]
@@ -61,7 +84,7 @@ public sealed class RetrieveResultReaderTests
 
         Assert.Equal("ContainerView", content.Obj.Type);
         Assert.StartsWith("session[", content.Obj.Value, StringComparison.Ordinal);
-        Assert.Empty(content.Properties["view"].Elements());
+        Assert.Empty(content.Properties["view"].Element.Elements());
     }
 
     [Fact]
@@ -123,7 +146,7 @@ public sealed class RetrieveResultReaderTests
         var token = await ReadThroughClientAsync(body, objects);
 
         Assert.Equal("1_a", token);
-        Assert.Equal(["web-01", "web-02"], objects.Select(o => o.Properties["name"].Value));
+        Assert.Equal(["web-01", "web-02"], objects.Select(o => o.Properties["name"].Text));
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public sealed class InventoryMapperTests
         XNamespace vim = "urn:vim25";
         var values = properties.ToDictionary(
             p => p.Path,
-            p => p.ReferenceType is null ? new XElement(vim + "val", p.Value) : new XElement(vim + "val", new XAttribute("type", p.ReferenceType), p.Value));
+            p => new PropertyValue(p.ReferenceType is null ? new XElement(vim + "val", p.Value) : new XElement(vim + "val", new XAttribute("type", p.ReferenceType), p.Value)));
         return new ObjectContent(new ManagedObjectReference(type, id), values, new Dictionary<string, string>());
     }
 }
