@@ -10,6 +10,9 @@ namespace Monitoring.Sources.VSphere.Client;
 /// never the object or the reply around them.</remarks>
 internal static class RetrieveResultReader
 {
+    /// <summary>Shared by every object with nothing missing (nearly all of them).</summary>
+    private static readonly IReadOnlyDictionary<string, string> s_noneMissing = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
     /// <summary>Passes each object to <paramref name="onObject"/> and returns the continuation token, if any.</summary>
     /// <remarks>An empty result has no <c>returnval</c> at all. The reply is in memory (see <see cref="ReplyBuffer"/>),
     /// so the reader is read synchronously.</remarks>
@@ -21,6 +24,7 @@ internal static class RetrieveResultReader
             return Task.FromResult<string?>(null);
         }
 
+        var scratch = new List<(string Name, PropertyValue Value)>();
         var depth = reader.Depth;
         reader.Read();
         while (!reader.EOF && reader.Depth > depth)
@@ -41,7 +45,7 @@ internal static class RetrieveResultReader
                     break;
                 case "objects":
                     cancellationToken.ThrowIfCancellationRequested();
-                    onObject(Read(reader));
+                    onObject(Read(reader, scratch));
                     break;
                 default:
                     reader.Skip();
@@ -57,15 +61,18 @@ internal static class RetrieveResultReader
     {
         using var reader = objects.CreateReader();
         reader.MoveToContent();
-        return Read(reader);
+        return Read(reader, []);
     }
 
     /// <summary>Reads the <c>objects</c> element the reader is on and leaves the reader after it.</summary>
-    private static ObjectContent Read(XmlReader reader)
+    /// <param name="reader">The reader.</param>
+    /// <param name="scratch">Reused for each object's values, so its dictionary is made once at its final size
+    /// (a growing one is rebuilt three times for a VM's nine properties, 20,000 times a pass).</param>
+    private static ObjectContent Read(XmlReader reader, List<(string Name, PropertyValue Value)> scratch)
     {
         ManagedObjectReference? obj = null;
-        var properties = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
-        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        scratch.Clear();
+        Dictionary<string, string>? missing = null;
         var depth = reader.Depth;
         while (VimXml.NextChild(reader, depth))
         {
@@ -78,7 +85,7 @@ internal static class RetrieveResultReader
                     var (name, val) = ReadPropSet(reader);
                     if (name is not null && val is not null)
                     {
-                        properties[name] = val;
+                        scratch.Add((name, val));
                     }
 
                     break;
@@ -86,7 +93,7 @@ internal static class RetrieveResultReader
                     var (path, fault) = ReadMissingSet(reader);
                     if (path is not null)
                     {
-                        missing[path] = fault;
+                        (missing ??= new(StringComparer.Ordinal))[path] = fault;
                     }
 
                     break;
@@ -96,7 +103,16 @@ internal static class RetrieveResultReader
             }
         }
 
-        return new ObjectContent(obj ?? throw new XmlException("an object in the reply has no 'obj'"), properties, missing);
+        var properties = new Dictionary<string, PropertyValue>(scratch.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in scratch)
+        {
+            properties[name] = value; // a name sent twice keeps the last value read
+        }
+
+        return new ObjectContent(
+            obj ?? throw new XmlException("an object in the reply has no 'obj'"),
+            properties,
+            missing ?? s_noneMissing);
     }
 
     /// <summary><c>&lt;propSet&gt;&lt;name&gt;runtime.host&lt;/name&gt;&lt;val ...&gt;...&lt;/val&gt;&lt;/propSet&gt;</c>; the first of each.</summary>
