@@ -89,6 +89,51 @@ public sealed class MinuteAggregatorTests
         Assert.Equal(1, aggregator.Series);
     }
 
+    [Fact]
+    public void Add_SeveralObjectsAndMetricsInterleaved_AggregatesEachSeriesOnItsOwn()
+    {
+        var aggregator = new MinuteAggregator();
+
+        // As a collector delivers them (object by object, newest first), and as a second source might (mixed).
+        aggregator.Add(
+        [
+            Of("vc/vm-1", PerformanceMetric.CpuUsage, 40, 0.4), Of("vc/vm-1", PerformanceMetric.MemoryUsage, 40, 0.8), Of("vc/vm-1", PerformanceMetric.CpuUsage, 20, 0.2),
+            Of("vc/vm-2", PerformanceMetric.CpuUsage, 20, 0.1), Of("vc/vm-1", PerformanceMetric.MemoryUsage, 20, 0.6), Of("vc/vm-2", PerformanceMetric.CpuUsage, 40, 0.3),
+        ]);
+        aggregator.Add([Of("vc/vm-2", PerformanceMetric.CpuUsage, 60, 0.5), Of("vc/vm-1", PerformanceMetric.MemoryUsage, 60, 0.7), Of("vc/vm-1", PerformanceMetric.MemoryUsage, 40, 0.8)]);
+
+        var minutes = aggregator.TakeChanges(s_minute.AddMinutes(5)).ToDictionary(m => (m.ObjectId, m.Metric));
+
+        Assert.Equal(3, aggregator.Series);
+        Assert.Equal(3, minutes.Count);
+        Assert.Equal((0.3, 2), (Math.Round(minutes[("vc/vm-1", PerformanceMetric.CpuUsage)].Average, 10), minutes[("vc/vm-1", PerformanceMetric.CpuUsage)].Count));
+        Assert.Equal((0.7, 3), (Math.Round(minutes[("vc/vm-1", PerformanceMetric.MemoryUsage)].Average, 10), minutes[("vc/vm-1", PerformanceMetric.MemoryUsage)].Count));
+        Assert.Equal((0.3, 3), (Math.Round(minutes[("vc/vm-2", PerformanceMetric.CpuUsage)].Average, 10), minutes[("vc/vm-2", PerformanceMetric.CpuUsage)].Count));
+    }
+
+    [Fact]
+    public void Retain_ObjectGoneWithAnOpenMinute_HandsThatMinuteOutOnceThenForgetsTheObject()
+    {
+        var aggregator = new MinuteAggregator();
+        aggregator.Add([Of("vc/vm-1", PerformanceMetric.CpuUsage, 20, 0.2), Of("vc/vm-1", PerformanceMetric.MemoryUsage, 20, 0.5), Of("vc/vm-2", PerformanceMetric.CpuUsage, 20, 0.1)]);
+
+        aggregator.Retain(new HashSet<string> { "vc/vm-2" });
+        var open = aggregator.TakeChanges(s_minute);
+
+        Assert.Equal(3, open.Count);
+        Assert.Equal(1, aggregator.Series);
+        Assert.Equal(3, aggregator.OpenMinutes);
+        Assert.Empty(aggregator.TakeChanges(s_minute.AddMinutes(2)));
+        Assert.Equal(0, aggregator.OpenMinutes);
+
+        // vm-1 comes back: its series is tracked again.
+        Assert.Equal(1, aggregator.Add([Of("vc/vm-1", PerformanceMetric.CpuUsage, 140, 0.9)]));
+        Assert.Equal(2, aggregator.Series);
+    }
+
+    private static PerformanceSample Of(string objectId, string metric, int secondsAfterMinute, double value) =>
+        new(objectId, metric, s_minute.AddSeconds(secondsAfterMinute), value);
+
     private static PerformanceSample Sample(int secondsAfterMinute, double value) =>
         new("vc/vm-1", PerformanceMetric.CpuUsage, s_minute.AddSeconds(secondsAfterMinute), value);
 }
