@@ -11,8 +11,23 @@ namespace Monitoring.Service.Metrics;
 internal sealed class InventoryMetrics
 {
     // Each host's and VM's series, numbered for ObjectSeries.Children.
-    private const int HostInfo = 0, HostHealth = 1, HostConnected = 2, HostMaintenance = 3, HostCpus = 4, HostMemory = 5, HostBootTime = 6, HostSlots = 7;
-    private const int VmInfo = 0, VmPowerState = 1, VmHealth = 2, VmHeartbeat = 3, VmCpus = 4, VmMemory = 5, VmBootTime = 6, VmSlots = 7;
+    private const int HostInfo = 0;
+    private const int HostHealth = 1;
+    private const int HostConnected = 2;
+    private const int HostMaintenance = 3;
+    private const int HostCpus = 4;
+    private const int HostMemory = 5;
+    private const int HostBootTime = 6;
+    private const int HostSlots = 7;
+
+    private const int VmInfo = 0;
+    private const int VmPowerState = 1;
+    private const int VmHealth = 2;
+    private const int VmHeartbeat = 3;
+    private const int VmCpus = 4;
+    private const int VmMemory = 5;
+    private const int VmBootTime = 6;
+    private const int VmSlots = 7;
 
     private readonly Dictionary<string, (ObjectSeriesSet Hosts, ObjectSeriesSet Vms)> _objectSeries = new(StringComparer.Ordinal);
     private readonly PublishedSeries _others = new();
