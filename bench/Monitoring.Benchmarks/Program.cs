@@ -10,6 +10,7 @@ using Monitoring.Benchmarks;
 //                                             each step timed (and, with --allocations, what each pass
 //                                             allocated, by type): for profilers (perf record), not for figures
 // bench scrape [VMS]                          /metrics scrape of VMS VMs (default 10,000) beside prometheus-net alone (scripts/bench-scrape.sh)
+// bench publish [VMS]                         publishing a first and later passes of VMS VMs (default 20,000) to /metrics (scripts/bench-scrape.sh publish)
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -24,6 +25,8 @@ try
         ["capture", var url, var thumbprint, var folder, var file] => await CaptureAsync(new Uri(url), thumbprint, folder, file, cancel.Token),
         ["scrape"] => await Monitoring.Benchmarks.Scrape.ScrapeBench.RunAsync(10_000, cancel.Token),
         ["scrape", var vms] => await Monitoring.Benchmarks.Scrape.ScrapeBench.RunAsync(int.Parse(vms, CultureInfo.InvariantCulture), cancel.Token),
+        ["publish"] => Monitoring.Benchmarks.Scrape.PublishBench.Run(20_000),
+        ["publish", var vms] => Monitoring.Benchmarks.Scrape.PublishBench.Run(int.Parse(vms, CultureInfo.InvariantCulture)),
         ["passes", var url, var thumbprint, var folder, var count] => await PassesAsync(new Uri(url), thumbprint, folder, int.Parse(count, CultureInfo.InvariantCulture), allocations: false, cancel.Token),
         ["passes", var url, var thumbprint, var folder, var count, "--allocations"] => await PassesAsync(new Uri(url), thumbprint, folder, int.Parse(count, CultureInfo.InvariantCulture), allocations: true, cancel.Token),
         _ => await BenchAsync(args, cancel.Token),

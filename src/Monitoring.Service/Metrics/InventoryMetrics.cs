@@ -10,6 +10,27 @@ namespace Monitoring.Service.Metrics;
 /// 3 suspended): both are documented in docs/metrics.md and the rules compare against them.</remarks>
 internal sealed class InventoryMetrics
 {
+    // Each host's and VM's series, numbered for ObjectSeries.Children.
+    private const int HostInfo = 0;
+    private const int HostHealth = 1;
+    private const int HostConnected = 2;
+    private const int HostMaintenance = 3;
+    private const int HostCpus = 4;
+    private const int HostMemory = 5;
+    private const int HostBootTime = 6;
+    private const int HostSlots = 7;
+
+    private const int VmInfo = 0;
+    private const int VmPowerState = 1;
+    private const int VmHealth = 2;
+    private const int VmHeartbeat = 3;
+    private const int VmCpus = 4;
+    private const int VmMemory = 5;
+    private const int VmBootTime = 6;
+    private const int VmSlots = 7;
+
+    private readonly Dictionary<string, (ObjectSeriesSet Hosts, ObjectSeriesSet Vms)> _objectSeries = new(StringComparer.Ordinal);
+    private readonly PublishedSeries _others = new();
     private readonly Gauge _hostInfo;
     private readonly Gauge _hostHealth;
     private readonly Gauge _hostConnected;
@@ -62,40 +83,53 @@ internal sealed class InventoryMetrics
         _objects = factory.Gauge("virt_collector_objects", "Objects the last successful inventory pass of a target found, by kind.", ["target", "kind"]);
     }
 
-    /// <summary>Sets every gauge of one target's inventory; returns the series it set.</summary>
+    /// <summary>Sets every gauge of one target's inventory and removes the series it no longer has.</summary>
     /// <param name="snapshot">The pass.</param>
     /// <param name="labels">The hosts' and VMs' labels, from the same pass.</param>
-    /// <param name="sizeHint">How many series the previous publish set.</param>
-    public HashSet<(Gauge Gauge, LabelValues Labels)> Set(InventorySnapshot snapshot, IReadOnlyDictionary<string, ObjectLabels> labels, int sizeHint)
+    /// <remarks>Not thread-safe: the exporter calls it under its lock.</remarks>
+    public void Publish(InventorySnapshot snapshot, IReadOnlyDictionary<string, ObjectLabels> labels)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(labels);
-        var set = new HashSet<(Gauge, LabelValues)>(sizeHint);
         var target = snapshot.Target;
+        if (!_objectSeries.TryGetValue(target, out var kept))
+        {
+            kept = (new ObjectSeriesSet(target, HostSlots), new ObjectSeriesSet(target, VmSlots));
+            _objectSeries[target] = kept;
+        }
+
+        var (hostSet, vmSet) = kept;
+        hostSet.BeginPass();
+        vmSet.BeginPass();
 
         // Gauge by gauge, not object by object: a series created now sits in memory beside the other series
-        // of its metric, which is the order a scrape reads them in.
-        var hosts = snapshot.Hosts.Select(h => (Host: h, Labels: MetricLabels.Of(target, h.Id, labels[h.Id]))).ToList();
-        hosts.ForEach(h => Put(set, _hostInfo, new LabelValues([.. h.Labels.Values, h.Host.Os ?? string.Empty]), 1));
-        hosts.ForEach(h => Put(set, _hostHealth, h.Labels, (int)h.Host.Health.State));
-        hosts.ForEach(h => Put(set, _hostConnected, h.Labels, h.Host.ConnectionState is null or "connected" ? 1 : 0));
-        hosts.ForEach(h => Put(set, _hostMaintenance, h.Labels, h.Host.InMaintenance ? 1 : 0));
-        hosts.ForEach(h => Put(set, _hostCpus, h.Labels, h.Host.CpuCount));
-        hosts.ForEach(h => Put(set, _hostMemory, h.Labels, h.Host.MemoryBytes));
-        hosts.ForEach(h => Put(set, _hostBootTime, h.Labels, UnixSeconds(h.Host.BootedAt)));
+        // of its metric, which is the order a scrape reads them in. An object whose labels changed has lost
+        // its old series in Take, before any is created.
+        var hosts = snapshot.Hosts.Select(h => (Host: h, Series: hostSet.Take(h.Id, labels[h.Id]))).ToList();
+        hosts.ForEach(h => hostSet.SetInfo(h.Series, HostInfo, _hostInfo, [h.Host.Os ?? string.Empty]));
+        hosts.ForEach(h => hostSet.Set(h.Series, HostHealth, _hostHealth, (int)h.Host.Health.State));
+        hosts.ForEach(h => hostSet.Set(h.Series, HostConnected, _hostConnected, h.Host.ConnectionState is null or "connected" ? 1 : 0));
+        hosts.ForEach(h => hostSet.Set(h.Series, HostMaintenance, _hostMaintenance, h.Host.InMaintenance ? 1 : 0));
+        hosts.ForEach(h => hostSet.Set(h.Series, HostCpus, _hostCpus, h.Host.CpuCount));
+        hosts.ForEach(h => hostSet.Set(h.Series, HostMemory, _hostMemory, h.Host.MemoryBytes));
+        hosts.ForEach(h => hostSet.Set(h.Series, HostBootTime, _hostBootTime, UnixSeconds(h.Host.BootedAt)));
 
         var hostNames = snapshot.Hosts.ToDictionary(h => h.Id, h => h.Name, StringComparer.Ordinal);
 
         // A template never runs: it is inventory, not a workload.
-        var vms = snapshot.Vms.Where(v => !v.IsTemplate).Select(v => (Vm: v, Labels: MetricLabels.Of(target, v.Id, labels[v.Id]))).ToList();
-        vms.ForEach(v => Put(set, _vmInfo, new LabelValues([.. v.Labels.Values, v.Vm.HostId is { } hostId && hostNames.TryGetValue(hostId, out var name) ? name : string.Empty, v.Vm.GuestOs ?? string.Empty]), 1));
-        vms.ForEach(v => Put(set, _vmPowerState, v.Labels, (int)v.Vm.PowerState));
-        vms.ForEach(v => Put(set, _vmHealth, v.Labels, (int)v.Vm.Health.State));
-        vms.ForEach(v => Put(set, _vmHeartbeat, v.Labels, (int)v.Vm.GuestHeartbeat));
-        vms.ForEach(v => Put(set, _vmCpus, v.Labels, v.Vm.CpuCount));
-        vms.ForEach(v => Put(set, _vmMemory, v.Labels, v.Vm.MemoryBytes));
-        vms.ForEach(v => Put(set, _vmBootTime, v.Labels, UnixSeconds(v.Vm.BootedAt)));
+        var vms = snapshot.Vms.Where(v => !v.IsTemplate).Select(v => (Vm: v, Series: vmSet.Take(v.Id, labels[v.Id]))).ToList();
+        vms.ForEach(v => vmSet.SetInfo(v.Series, VmInfo, _vmInfo, [v.Vm.HostId is { } hostId && hostNames.TryGetValue(hostId, out var name) ? name : string.Empty, v.Vm.GuestOs ?? string.Empty]));
+        vms.ForEach(v => vmSet.Set(v.Series, VmPowerState, _vmPowerState, (int)v.Vm.PowerState));
+        vms.ForEach(v => vmSet.Set(v.Series, VmHealth, _vmHealth, (int)v.Vm.Health.State));
+        vms.ForEach(v => vmSet.Set(v.Series, VmHeartbeat, _vmHeartbeat, (int)v.Vm.GuestHeartbeat));
+        vms.ForEach(v => vmSet.Set(v.Series, VmCpus, _vmCpus, v.Vm.CpuCount));
+        vms.ForEach(v => vmSet.Set(v.Series, VmMemory, _vmMemory, v.Vm.MemoryBytes));
+        vms.ForEach(v => vmSet.Set(v.Series, VmBootTime, _vmBootTime, UnixSeconds(v.Vm.BootedAt)));
+        hostSet.EndPass();
+        vmSet.EndPass();
 
+        // Clusters, datastores and the object counts are few: compared as a whole, as before.
+        var set = new HashSet<(Gauge, LabelValues)>(_others.CountOf(target));
         foreach (var cluster in snapshot.Clusters)
         {
             Put(set, _clusterHealth, new LabelValues(target, cluster.Id, cluster.Name), (int)cluster.Health.State);
@@ -115,7 +149,19 @@ internal sealed class InventoryMetrics
         Put(set, _objects, new LabelValues(target, "vm"), vms.Count);
         Put(set, _objects, new LabelValues(target, "cluster"), snapshot.Clusters.Count);
         Put(set, _objects, new LabelValues(target, "datastore"), snapshot.Datastores.Count);
-        return set;
+        _others.Replace(target, set);
+    }
+
+    /// <summary>Removes every inventory series of a target.</summary>
+    public void Forget(string target)
+    {
+        if (_objectSeries.Remove(target, out var kept))
+        {
+            kept.Hosts.Clear();
+            kept.Vms.Clear();
+        }
+
+        _others.Replace(target, []);
     }
 
     /// <summary>Unix seconds, as Prometheus's <c>node_boot_time_seconds</c> has them; null stays null.</summary>

@@ -9,6 +9,6 @@ internal static class MetricLabels
 
     public static IReadOnlyList<string> Vm { get; } = ["target", "id", "vm", "cluster", "hypervisor"];
 
-    public static LabelValues Of(string target, string id, ObjectLabels labels) =>
-        new(target, id, labels.Name, labels.Cluster, labels.Hypervisor);
+    public static string[] Values(string target, string id, ObjectLabels labels) =>
+        [target, id, labels.Name, labels.Cluster, labels.Hypervisor];
 }

@@ -2,9 +2,10 @@ using Prometheus;
 
 namespace Monitoring.Service.Metrics;
 
-/// <summary>The series one kind of publish (realtime values, inventory values) set for each target, so
-/// that the next publish removes what it did not set again: an object that is gone loses its series
-/// instead of freezing at its last value.</summary>
+/// <summary>The few series an inventory publish sets beside the hosts' and VMs' (clusters, datastores,
+/// object counts) for each target, so that the next publish removes what it did not set again: an object
+/// that is gone loses its series instead of freezing at its last value. Hosts and VMs, the bulk, keep
+/// their series in an <see cref="ObjectSeriesSet"/> instead.</summary>
 /// <remarks>Not thread-safe: the exporter calls it under its lock.</remarks>
 internal sealed class PublishedSeries
 {
