@@ -84,6 +84,15 @@ internal sealed class HealthService : BackgroundService, IPassObserver
     /// <summary>The engine, once built (at start, before the first poll).</summary>
     public HealthEngine? Engine => _engine;
 
+    /// <summary>Completes once the work queued before this call (passes' results, ticks) is done: what a pass
+    /// costs the health model, for the benchmark, and a point to assert at for tests.</summary>
+    public Task QueuedWorkDoneAsync(CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post("queued work marker", _ => done.TrySetResult());
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
     /// <summary>Waits until the engine is built.</summary>
     public Task<HealthEngine> ReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
@@ -193,19 +202,26 @@ internal sealed class HealthService : BackgroundService, IPassObserver
             engine.RecordHeartbeat(HealthTopologyBuilder.TargetNodeId(batch.Target));
 
             // Sources may hand samples newest first and repeat the last ones of the previous pass: feed each
-            // object's new samples once, oldest first, as the consecutive-sample count expects.
-            var fresh = new List<PerformanceSample>();
+            // series' new samples once, oldest first, as the consecutive-sample count expects. One look-up per
+            // sample and one sort, not a group per series (a pass over 20,000 VMs brings 380,000 samples).
+            List<PerformanceSample> fresh;
             lock (_gate)
             {
-                foreach (var group in batch.Samples.Where(s => s_thresholdMetrics.Contains(s.Metric)).GroupBy(s => (s.ObjectId, s.Metric)))
+                var newer = new List<PerformanceSample>();
+                foreach (var sample in batch.Samples)
                 {
-                    var last = _lastSample.GetValueOrDefault(group.Key, DateTimeOffset.MinValue);
-                    var newer = group.Where(s => s.Timestamp > last).OrderBy(s => s.Timestamp).ToList();
-                    if (newer.Count > 0)
+                    if (s_thresholdMetrics.Contains(sample.Metric)
+                        && sample.Timestamp > _lastSample.GetValueOrDefault((sample.ObjectId, sample.Metric), DateTimeOffset.MinValue))
                     {
-                        _lastSample[group.Key] = newer[^1].Timestamp;
-                        fresh.AddRange(newer);
+                        newer.Add(sample);
                     }
+                }
+
+                // Stable, so samples stamped alike keep the source's order.
+                fresh = [.. newer.OrderBy(s => s.Timestamp)];
+                foreach (var sample in fresh)
+                {
+                    _lastSample[(sample.ObjectId, sample.Metric)] = sample.Timestamp;
                 }
             }
 
