@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Service;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
+using Monitoring.Service.HealthHosting;
 using Monitoring.Service.Hosting;
 using Monitoring.Service.Metrics;
 using Monitoring.Sources.VSphere;
@@ -69,6 +71,10 @@ internal sealed class OursRun : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<MonitoringDatabase>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         await provider.GetRequiredService<SampleFlushService>().StartAsync(cancellationToken).ConfigureAwait(false);
+
+        // The health model too, as in `run`: each pass hands it the inventory and the samples, and its queue holds
+        // them until it has judged them (not started, it held every pass's samples and did none of that work).
+        await HealthOf(provider).StartAsync(cancellationToken).ConfigureAwait(false);
         return new OursRun(provider, configuration.Targets.Single());
     }
 
@@ -97,13 +103,24 @@ internal sealed class OursRun : IAsyncDisposable
             throw new InvalidOperationException("the database refused the samples");
         }
 
+        // The health model judges the pass's inventory and samples on its own loop, as in the service; its work is
+        // part of what a pass costs, so the step waits for it.
+        var (_, healthTiming) = await StageTiming.MeasureAsync("health model (rest of its work)", async () =>
+        {
+            await HealthOf(_services).QueuedWorkDoneAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+
         // This pass's requests only: the counter runs for the life of the process, as the service's does.
         var requests = counter.ByMethod
             .Select(kv => (kv.Key, Count: kv.Value - before.GetValueOrDefault(kv.Key)))
             .Where(m => m.Count > 0)
             .ToDictionary(m => m.Key, m => m.Count, StringComparer.Ordinal);
-        return (requests, [inventoryTiming, realtimeTiming, flushTiming]);
+        return (requests, [inventoryTiming, realtimeTiming, flushTiming, healthTiming]);
     }
+
+    private static HealthService HealthOf(IServiceProvider services) =>
+        services.GetServices<IHostedService>().OfType<HealthService>().Single();
 
     /// <summary>What the database holds after the pass, to show the work was really done.</summary>
     public async Task<string> DescribeStoredAsync(CancellationToken cancellationToken)
@@ -121,6 +138,7 @@ internal sealed class OursRun : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.GetRequiredService<SampleFlushService>().StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await HealthOf(_services).StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _services.DisposeAsync().ConfigureAwait(false);
     }
 }
