@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Service;
@@ -119,8 +118,7 @@ internal sealed class OursRun : IAsyncDisposable
         return (requests, [inventoryTiming, realtimeTiming, flushTiming, healthTiming]);
     }
 
-    private static HealthService HealthOf(IServiceProvider services) =>
-        services.GetServices<IHostedService>().OfType<HealthService>().Single();
+    private static HealthService HealthOf(IServiceProvider services) => services.GetRequiredService<HealthService>();
 
     /// <summary>What the database holds after the pass, to show the work was really done.</summary>
     public async Task<string> DescribeStoredAsync(CancellationToken cancellationToken)
