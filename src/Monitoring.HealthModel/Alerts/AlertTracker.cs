@@ -13,6 +13,11 @@ public sealed class AlertTracker
 
     private readonly IAlertStore _store;
     private readonly TimeProvider _time;
+    private readonly Lock _openGate = new();
+
+    // Inside a KnowOpenAlerts scope: the objects and sources with an open alert (read once, then kept current by
+    // this tracker's own raises). Null outside a scope, where every auto-resolve asks the store.
+    private HashSet<(string ObjectId, string Source)>? _open;
 
     public AlertTracker(IAlertStore store, ResolutionStateCatalog resolutionStates, TimeProvider time)
     {
@@ -30,6 +35,11 @@ public sealed class AlertTracker
         var open = _store.FindOpen(request.ObjectId, request.Source);
         if (open is null)
         {
+            lock (_openGate)
+            {
+                _open?.Add((request.ObjectId, request.Source));
+            }
+
             return _store.Add(new Alert
             {
                 Name = request.Name,
@@ -73,8 +83,33 @@ public sealed class AlertTracker
     /// <summary>Closes the open alert of this object and source because its condition cleared; null when none is open.</summary>
     public Alert? AutoResolve(string objectId, string source, string cause)
     {
+        lock (_openGate)
+        {
+            if (_open is { } known && !known.Contains((objectId, source)))
+            {
+                return null;
+            }
+        }
+
         var open = _store.FindOpen(objectId, source);
         return open is null ? null : SetState(open, ResolutionState.Closed, SystemActor, $"auto-resolved: {cause}");
+    }
+
+    /// <summary>Reads once which objects and sources have an open alert; until the scope ends, an auto-resolve for one
+    /// that has none asks the store nothing.</summary>
+    /// <remarks>For a pass's worth of changes: the first pass over 20,000 VMs turns some 40,000 monitors from unknown
+    /// to healthy, and each used to look for an alert to resolve in the database. The service opens alerts through
+    /// this tracker, so none appears unseen during the scope; one closed elsewhere meanwhile (the command line) is
+    /// looked up and found closed, as without the scope.</remarks>
+    public IDisposable KnowOpenAlerts()
+    {
+        var open = _store.List(includeClosed: false).Select(a => (a.ObjectId, a.Source)).ToHashSet();
+        lock (_openGate)
+        {
+            _open = open;
+        }
+
+        return new OpenAlertsScope(this);
     }
 
     public Alert Acknowledge(long id, string by, string? comment = null) =>
@@ -151,5 +186,16 @@ public sealed class AlertTracker
         };
         _store.Update(changed);
         return changed;
+    }
+
+    private sealed class OpenAlertsScope(AlertTracker tracker) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (tracker._openGate)
+            {
+                tracker._open = null;
+            }
+        }
     }
 }

@@ -190,7 +190,13 @@ internal sealed class HealthService : BackgroundService, IPassObserver
                 }
             }
 
-            RecordStatus(_engine ?? engine, snapshot);
+            // A first pass turns every object's monitors from unknown to healthy: one read of the open alerts
+            // instead of one per monitor when each looks for an alert to resolve.
+            var current = _engine ?? engine;
+            using (current.Alerts.KnowOpenAlerts())
+            {
+                RecordStatus(current, snapshot);
+            }
         });
     }
 
@@ -199,6 +205,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         ArgumentNullException.ThrowIfNull(batch);
         Post("realtime samples of " + batch.Target, engine =>
         {
+            using var knownAlerts = engine.Alerts.KnowOpenAlerts();
             engine.RecordHeartbeat(HealthTopologyBuilder.TargetNodeId(batch.Target));
 
             // Sources may hand samples newest first and repeat the last ones of the previous pass: feed each

@@ -37,6 +37,46 @@ public sealed class AlertTrackerTests
     }
 
     [Fact]
+    public void AutoResolve_InsideKnowOpenAlerts_ClosesAlertsOpenedBeforeAndDuringTheScopeAndNothingElse()
+    {
+        var store = new InMemoryAlertStore();
+        var tracker = new AlertTracker(store, new ResolutionStateCatalog(), _clock);
+        var before = tracker.Raise(Request);
+
+        long duringId;
+        Alert? closedBefore, closedDuring, none;
+        using (tracker.KnowOpenAlerts())
+        {
+            duringId = tracker.Raise(Request with { ObjectId = "vc01/host-2" }).Id;
+            closedBefore = tracker.AutoResolve("vc01/host-1", "host.cpu", "healthy again");
+            closedDuring = tracker.AutoResolve("vc01/host-2", "host.cpu", "healthy again");
+            none = tracker.AutoResolve("vc01/host-3", "host.cpu", "healthy again");
+        }
+
+        Assert.Equal(before.Id, closedBefore?.Id);
+        Assert.Equal(duringId, closedDuring?.Id);
+        Assert.Null(none);
+        Assert.Empty(store.List(includeClosed: false));
+        Assert.Equal(2, store.List(includeClosed: true).Count);
+    }
+
+    [Fact]
+    public void AutoResolve_AfterTheScope_FindsAnAlertOpenedOutsideTheTracker()
+    {
+        var store = new InMemoryAlertStore();
+        var tracker = new AlertTracker(store, new ResolutionStateCatalog(), _clock);
+        using (tracker.KnowOpenAlerts())
+        {
+            Assert.Null(tracker.AutoResolve("vc01/host-1", "host.cpu", "healthy again"));
+        }
+
+        // Opened by another tracker on the same store: once the scope is over, the store is asked again.
+        var elsewhere = new AlertTracker(store, new ResolutionStateCatalog(), _clock).Raise(Request);
+
+        Assert.Equal(elsewhere.Id, tracker.AutoResolve("vc01/host-1", "host.cpu", "healthy again")?.Id);
+    }
+
+    [Fact]
     public void SetResolutionState_CustomStateDefined_IsAccepted()
     {
         var tracker = Tracker(new ResolutionStateCatalog().Define(5, "Assigned to storage team"));
