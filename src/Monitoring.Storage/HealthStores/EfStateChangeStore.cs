@@ -46,8 +46,17 @@ public sealed class EfStateChangeStore : IStateChangeStore
         try
         {
             using var context = _database.CreateContext();
-            context.StateChanges.AddRange(batch.Select(ToRecord));
-            context.SaveChanges();
+            if (_database.Provider == StorageProvider.Sqlite)
+            {
+                SqliteModelInsert.InsertAll(context, batch.Select(ToRecord));
+            }
+            else
+            {
+                // SQL Server: EF batches the inserts (dozens per round trip), which a row-by-row path would lose.
+                context.StateChanges.AddRange(batch.Select(ToRecord));
+                context.SaveChanges();
+            }
+
             return batch.Count;
         }
         catch

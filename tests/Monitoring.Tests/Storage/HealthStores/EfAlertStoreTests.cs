@@ -108,7 +108,19 @@ public sealed class EfAlertStoreTests
 
         var read = new EfStateChangeStore(database).Query("target:vc01", s_start, 10);
         Assert.Empty(read); // not flushed yet: appends are batched
-        Assert.Equal(2, history.Query("target:vc01", s_start, 10).Count);
+        var flushed = history.Query("target:vc01", s_start, 10);
+        Assert.Equal(
+        [
+            new StateChange("target:vc01", "target.availability", HealthState.Healthy, HealthState.Critical, s_start, "no answer", false, false),
+            new StateChange("target:vc01", null, HealthState.Healthy, HealthState.Critical, s_start, "monitor target.availability is critical", false, false),
+        ],
+        flushed);
+
+        // Read by EF what the SQLite fast path wrote: every column as EF maps it (the enums, the time, the flags).
+        history.Append(new StateChange("vc01/vm-7", "vm.cpu", HealthState.Unknown, HealthState.Warning, s_start.AddMinutes(3), "CPU at 91 %", true, true));
+        Assert.Equal(1, history.Flush());
+        var last = Assert.Single(new EfStateChangeStore(database).Query("vc01/vm-7", s_start, 10));
+        Assert.Equal(new StateChange("vc01/vm-7", "vm.cpu", HealthState.Unknown, HealthState.Warning, s_start.AddMinutes(3), "CPU at 91 %", true, true), last);
 
         var windows = new EfMaintenanceWindowStore(database, clock);
         windows.Add(new MaintenanceWindow("w1", "group:prod", s_start, s_start.AddHours(1), "patching", "key:ops"));
