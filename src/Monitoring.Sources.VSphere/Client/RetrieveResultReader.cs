@@ -206,18 +206,7 @@ internal static class RetrieveResultReader
                 return new PropertyValue(tree);
             }
 
-            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
-            {
-                if (text is null)
-                {
-                    text = reader.Value;
-                }
-                else
-                {
-                    (more ??= new StringBuilder(text)).Append(reader.Value);
-                }
-            }
-
+            VimXml.CollectText(reader, ref text, ref more);
             reader.Read();
         }
 

@@ -49,23 +49,29 @@ internal static class VimXml
         StringBuilder? more = null;
         while (reader.Depth > depth)
         {
-            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
-            {
-                if (text is null)
-                {
-                    text = reader.Value;
-                }
-                else
-                {
-                    (more ??= new StringBuilder(text)).Append(reader.Value);
-                }
-            }
-
+            CollectText(reader, ref text, ref more);
             reader.Read();
         }
 
         reader.Read(); // the end tag
         return more?.ToString() ?? text ?? string.Empty;
+    }
+
+    /// <summary>Adds the node the reader is on, if it is text, to the text read so far: the first node's string as it
+    /// is (most elements have one), later ones joined in order, as <see cref="XElement.Value"/> joins them.</summary>
+    public static void CollectText(XmlReader reader, ref string? text, ref StringBuilder? more)
+    {
+        if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+        {
+            if (text is null)
+            {
+                text = reader.Value;
+            }
+            else
+            {
+                (more ??= new StringBuilder(text)).Append(reader.Value);
+            }
+        }
     }
 
     /// <summary>Reads a managed-object reference element, like <see cref="ReadReference(XElement)"/>.</summary>
