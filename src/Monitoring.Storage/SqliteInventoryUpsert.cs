@@ -21,9 +21,9 @@ internal static class SqliteInventoryUpsert
         where TRecord : class, IInventoryRecord
     {
         var entity = context.Model.FindEntityType(typeof(TRecord)) ?? throw new InvalidOperationException($"{typeof(TRecord).Name} is not in the model");
-        var table = Quote(entity.GetTableName()!);
-        var id = Quote(Column(entity, nameof(IInventoryRecord.Id)));
-        var goneAt = Quote(Column(entity, nameof(IInventoryRecord.GoneAt)));
+        var table = SqliteStatement.Quote(entity.GetTableName()!);
+        var id = SqliteStatement.Quote(Column(entity, nameof(IInventoryRecord.Id)));
+        var goneAt = SqliteStatement.Quote(Column(entity, nameof(IInventoryRecord.GoneAt)));
         var connection = (SqliteConnection)context.Database.GetDbConnection();
         var transaction = context.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("an inventory pass is written in one transaction");
@@ -33,7 +33,7 @@ internal static class SqliteInventoryUpsert
         await using (var select = connection.CreateCommand())
         {
             select.Transaction = (SqliteTransaction)transaction;
-            select.CommandText = $"SELECT {id}, {goneAt} IS NULL FROM {table} WHERE {Quote(Column(entity, nameof(IInventoryRecord.Target)))} = $target";
+            select.CommandText = $"SELECT {id}, {goneAt} IS NULL FROM {table} WHERE {SqliteStatement.Quote(Column(entity, nameof(IInventoryRecord.Target)))} = $target";
             select.Parameters.AddWithValue("$target", target);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -60,8 +60,7 @@ internal static class SqliteInventoryUpsert
                 record.GoneAt = null;
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    var value = columns[i].Getter.GetClrValue(record);
-                    upsert.Bind(i + 1, value is null ? null : columns[i].Converter?.ConvertToProvider(value) ?? value);
+                    upsert.Bind(i + 1, columns[i].Getter.GetClrValue(record), columns[i].Converter);
                 }
 
                 upsert.Execute();
@@ -79,7 +78,7 @@ internal static class SqliteInventoryUpsert
         using (var markGone = new SqliteStatement(connection, $"UPDATE {table} SET {goneAt} = $now WHERE {id} = $id"))
         {
             var converter = entity.FindProperty(nameof(IInventoryRecord.GoneAt))!.GetRelationalTypeMapping().Converter;
-            markGone.Bind(markGone.Index("$now"), converter?.ConvertToProvider(now) ?? now);
+            markGone.Bind(markGone.Index("$now"), now, converter);
             var idIndex = markGone.Index("$id");
             foreach (var (storedId, present) in stored)
             {
@@ -99,17 +98,14 @@ internal static class SqliteInventoryUpsert
     /// model's property i.</summary>
     private static string UpsertSql(IEntityType entity, string table)
     {
-        var columns = entity.GetProperties().Select(p => (p.Name, Column: Quote(p.GetColumnName()))).ToList();
+        var columns = entity.GetProperties().Select(p => (p.Name, Column: SqliteStatement.Quote(p.GetColumnName()))).ToList();
         var updates = columns
             .Where(c => c.Name is not (nameof(IInventoryRecord.Id) or nameof(IInventoryRecord.Target) or nameof(IInventoryRecord.FirstSeenAt)))
             .Select(c => $"{c.Column} = excluded.{c.Column}");
         return $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Column))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))}) "
-            + $"ON CONFLICT ({Quote(Column(entity, nameof(IInventoryRecord.Id)))}) DO UPDATE SET {string.Join(", ", updates)}";
+            + $"ON CONFLICT ({SqliteStatement.Quote(Column(entity, nameof(IInventoryRecord.Id)))}) DO UPDATE SET {string.Join(", ", updates)}";
     }
 
     private static string Column(IEntityType entity, string property) =>
         entity.FindProperty(property)?.GetColumnName() ?? throw new InvalidOperationException($"{entity.DisplayName()} has no {property}");
-
-    /// <summary>Our own table and column names, never input; quoted as SQLite quotes identifiers.</summary>
-    private static string Quote(string identifier) => $"\"{identifier}\"";
 }

@@ -18,7 +18,7 @@ internal static class SqliteModelInsert
         var entity = context.Model.FindEntityType(typeof(TRecord)) ?? throw new InvalidOperationException($"{typeof(TRecord).Name} is not in the model");
         var properties = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd)).ToList();
         var columns = properties.Select(p => (Getter: p.GetGetter(), p.GetRelationalTypeMapping().Converter)).ToList();
-        var sql = $"INSERT INTO {Quote(entity.GetTableName()!)} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName())))}) " +
+        var sql = $"INSERT INTO {SqliteStatement.Quote(entity.GetTableName()!)} ({string.Join(", ", properties.Select(p => SqliteStatement.Quote(p.GetColumnName())))}) " +
             $"VALUES ({string.Join(", ", properties.Select((_, i) => $"?{i + 1}"))})";
 
         var connection = (SqliteConnection)context.Database.GetDbConnection();
@@ -30,8 +30,7 @@ internal static class SqliteModelInsert
             {
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    var value = columns[i].Getter.GetClrValue(record);
-                    insert.Bind(i + 1, value is null ? null : columns[i].Converter?.ConvertToProvider(value) ?? value);
+                    insert.Bind(i + 1, columns[i].Getter.GetClrValue(record), columns[i].Converter);
                 }
 
                 insert.Execute();
@@ -40,6 +39,4 @@ internal static class SqliteModelInsert
 
         transaction.Commit();
     }
-
-    private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
 namespace Monitoring.Storage;
@@ -47,6 +48,13 @@ internal sealed class SqliteStatement : IDisposable
         double number => raw.sqlite3_bind_double(_statement, index, number),
         _ => throw new NotSupportedException($"no SQLite binding for a {value.GetType().Name}"),
     });
+
+    /// <summary>Binds a model value as EF would store it: through the property's value converter, if it has one.</summary>
+    public void Bind(int index, object? value, ValueConverter? converter) =>
+        Bind(index, value is null ? null : converter?.ConvertToProvider(value) ?? value);
+
+    /// <summary>A table or column name quoted for SQL.</summary>
+    public static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>Runs the statement (one that returns no rows) with the values bound, then readies it for the next.</summary>
     public void Execute()

@@ -15,8 +15,10 @@ public sealed class AlertTracker
     private readonly TimeProvider _time;
     private readonly Lock _openGate = new();
 
-    // Inside a KnowOpenAlerts scope: the objects and sources with an open alert (read once, then kept current by
-    // this tracker's own raises). Null outside a scope, where every auto-resolve asks the store.
+    // Inside a KnowOpenAlerts scope: the objects and sources with an open alert, read at the scope's first
+    // auto-resolve (a later pass often has none) and kept current by this tracker's own raises. Outside a
+    // scope every auto-resolve asks the store.
+    private bool _inScope;
     private HashSet<(string ObjectId, string Source)>? _open;
 
     public AlertTracker(IAlertStore store, ResolutionStateCatalog resolutionStates, TimeProvider time)
@@ -85,9 +87,13 @@ public sealed class AlertTracker
     {
         lock (_openGate)
         {
-            if (_open is { } known && !known.Contains((objectId, source)))
+            if (_inScope)
             {
-                return null;
+                _open ??= [.. _store.List(includeClosed: false).Select(a => (a.ObjectId, a.Source))];
+                if (!_open.Contains((objectId, source)))
+                {
+                    return null;
+                }
             }
         }
 
@@ -95,18 +101,18 @@ public sealed class AlertTracker
         return open is null ? null : SetState(open, ResolutionState.Closed, SystemActor, $"auto-resolved: {cause}");
     }
 
-    /// <summary>Reads once which objects and sources have an open alert; until the scope ends, an auto-resolve for one
-    /// that has none asks the store nothing.</summary>
+    /// <summary>Reads at most once which objects and sources have an open alert; until the scope ends, an auto-resolve
+    /// for one that has none asks the store nothing.</summary>
     /// <remarks>For a pass's worth of changes: the first pass over 20,000 VMs turns some 40,000 monitors from unknown
     /// to healthy, and each used to look for an alert to resolve in the database. The service opens alerts through
     /// this tracker, so none appears unseen during the scope; one closed elsewhere meanwhile (the command line) is
     /// looked up and found closed, as without the scope.</remarks>
     public IDisposable KnowOpenAlerts()
     {
-        var open = _store.List(includeClosed: false).Select(a => (a.ObjectId, a.Source)).ToHashSet();
         lock (_openGate)
         {
-            _open = open;
+            _inScope = true;
+            _open = null;
         }
 
         return new OpenAlertsScope(this);
@@ -194,6 +200,7 @@ public sealed class AlertTracker
         {
             lock (tracker._openGate)
             {
+                tracker._inScope = false;
                 tracker._open = null;
             }
         }
