@@ -30,6 +30,8 @@ public sealed class HealthEngine
     private HealthTopology _topology;
     private SettingsResolver _resolver;
     private HealthRollup _rollup;
+    private int _rollupDeferrals;
+    private DateTimeOffset _unsettledAt;
 
     /// <exception cref="HealthSettingsException">A monitor or an override cannot work on this tree.</exception>
     public HealthEngine(
@@ -53,6 +55,21 @@ public sealed class HealthEngine
     }
 
     public AlertTracker Alerts { get; }
+
+    /// <summary>Holds the rollup back until the returned scope ends, then rolls up each touched object and its
+    /// ancestors once. For a pass's work: its many monitor changes then cost one evaluation per object, and the
+    /// history records each object's rolled-up change over the whole pass (not every step in between).</summary>
+    /// <remarks>Scopes nest; the outermost one settles. Reading an object's health inside a scope settles first,
+    /// so a reader never sees a stale rollup.</remarks>
+    public IDisposable DeferRollup()
+    {
+        lock (_gate)
+        {
+            _rollupDeferrals++;
+        }
+
+        return new RollupDeferral(this);
+    }
 
     public MaintenanceSchedule Maintenance { get; }
 
@@ -171,6 +188,7 @@ public sealed class HealthEngine
                 .OrderBy(e => e.Definition.Name, StringComparer.Ordinal)
                 .Select(e => new MonitorView(e.Definition.Name, e.Definition.DisplayName, e.Monitor.State, e.Shown, e.Monitor.Since, e.Flapping.IsFlapping))
                 .ToList();
+            SettleRollup();
             return new ObjectHealthView(objectId, _rollup.Get(objectId), Maintenance.StatusOf(objectId), monitors);
         }
     }
@@ -198,6 +216,7 @@ public sealed class HealthEngine
     {
         lock (_gate)
         {
+            SettleRollup();
             return _rolledSince.TryGetValue(objectId, out var at) ? at : null;
         }
     }
@@ -212,6 +231,7 @@ public sealed class HealthEngine
         lock (_gate)
         {
             var resolver = new SettingsResolver(_settings, topology);
+            SettleRollup(); // changes so far are recorded against the tree they happened in
             _topology = topology;
             _resolver = resolver;
             _rollup = new HealthRollup(topology, _settings.Rollup);
@@ -313,13 +333,59 @@ public sealed class HealthEngine
         entry.Shown = shown;
         var objectId = entry.Monitor.ObjectId;
         var maintenance = Maintenance.StatusOf(objectId, at);
-        foreach (var (id, before, after) in _rollup.SetMonitor(objectId, entry.Definition.Name, shown))
+        if (_rollupDeferrals > 0)
+        {
+            _rollup.SetMonitorLater(objectId, entry.Definition.Name, shown);
+            _unsettledAt = at > _unsettledAt ? at : _unsettledAt;
+        }
+        else
+        {
+            RecordRolled(_rollup.SetMonitor(objectId, entry.Definition.Name, shown), at);
+        }
+
+        UpdateAlert(entry, cause, maintenance);
+    }
+
+    private void EndDeferral()
+    {
+        lock (_gate)
+        {
+            if (--_rollupDeferrals == 0)
+            {
+                SettleRollup();
+            }
+        }
+    }
+
+    /// <summary>Rolls up what a deferral held back, stamped with the latest change's time.</summary>
+    private void SettleRollup()
+    {
+        if (_rollup.HasUnsettled)
+        {
+            RecordRolled(_rollup.Settle(), _unsettledAt);
+        }
+    }
+
+    private void RecordRolled(IReadOnlyList<(string ObjectId, RolledHealth Before, RolledHealth After)> changes, DateTimeOffset at)
+    {
+        foreach (var (id, before, after) in changes)
         {
             _history.Append(new StateChange(id, null, before.State, after.State, at, after.Cause, Maintenance.StatusOf(id, at).InMaintenance, false));
             _rolledSince[id] = at;
         }
+    }
 
-        UpdateAlert(entry, cause, maintenance);
+    private sealed class RollupDeferral(HealthEngine engine) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                engine.EndDeferral();
+            }
+        }
     }
 
     private void UpdateAlert(MonitorEntry entry, string cause, MaintenanceStatus maintenance)

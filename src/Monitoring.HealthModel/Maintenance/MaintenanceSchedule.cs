@@ -51,7 +51,13 @@ public sealed class MaintenanceSchedule
 
     public MaintenanceStatus StatusOf(string objectId, DateTimeOffset at)
     {
-        var covering = _store.Active(at).Where(w => w.Covers(at)).ToList();
+        var active = _store.Active(at);
+        if (active.Count == 0)
+        {
+            return MaintenanceStatus.None; // asked on every change of state: no work while no window is open
+        }
+
+        var covering = active.Where(w => w.Covers(at)).ToList();
         if (covering.Count == 0)
         {
             return MaintenanceStatus.None;

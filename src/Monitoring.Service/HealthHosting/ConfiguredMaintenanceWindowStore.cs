@@ -23,5 +23,5 @@ internal sealed class ConfiguredMaintenanceWindowStore : IMaintenanceWindowStore
     public bool Close(string id, DateTimeOffset at) => !IsConfigured(id) && _stored.Close(id, at);
 
     public IReadOnlyList<MaintenanceWindow> Active(DateTimeOffset now) =>
-        [.. _configured.Where(w => w.End > now), .. _stored.Active(now)];
+        _configured.Count == 0 ? _stored.Active(now) : [.. _configured.Where(w => w.End > now), .. _stored.Active(now)];
 }

@@ -113,10 +113,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
             WarnUnplaced();
             _engine = new HealthEngine(settings, topology, _history, _alerts, _windows, _configuration.Catalog(), _time);
             _placed = settings.Overrides;
-            foreach (var snapshot in _snapshots.Values)
-            {
-                RecordStatus(_engine, snapshot);
-            }
+            RecordAllStatus(_engine);
 
             var open = _alerts.Query(new AlertQuery(true, null, null, null, 0, 1)).Total;
             HealthLog.Started(_logger, topology.Objects.Count, open);
@@ -194,6 +191,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
             // instead of one per monitor when each looks for an alert to resolve.
             var current = _engine ?? engine;
             using (current.Alerts.KnowOpenAlerts())
+            using (current.DeferRollup())
             {
                 RecordStatus(current, snapshot);
             }
@@ -206,6 +204,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         Post("realtime samples of " + batch.Target, engine =>
         {
             using var knownAlerts = engine.Alerts.KnowOpenAlerts();
+            using var rollupOnce = engine.DeferRollup();
             engine.RecordHeartbeat(HealthTopologyBuilder.TargetNodeId(batch.Target));
 
             // Sources may hand samples newest first and repeat the last ones of the previous pass: feed each
@@ -295,6 +294,18 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         }
     }
 
+    /// <summary>Feeds every stored snapshot to a new engine, as one pass's work.</summary>
+    private void RecordAllStatus(HealthEngine engine)
+    {
+        using var knownAlerts = engine.Alerts.KnowOpenAlerts();
+        using var rollupOnce = engine.DeferRollup();
+        foreach (var snapshot in _snapshots.Values)
+        {
+            RecordStatus(engine, snapshot);
+        }
+    }
+
+    /// <summary>Feeds a snapshot's reported states; callers defer the rollup around it (one evaluation per object).</summary>
     private static void RecordStatus(HealthEngine engine, InventorySnapshot snapshot)
     {
         foreach (var host in snapshot.Hosts)
@@ -338,10 +349,7 @@ internal sealed class HealthService : BackgroundService, IPassObserver
             // states start again from unknown; alerts are in the database and are found again, not duplicated.
             _engine = new HealthEngine(settings, topology, _history, _alerts, _windows, _configuration.Catalog(), _time);
             _placed = settings.Overrides;
-            foreach (var snapshot in _snapshots.Values)
-            {
-                RecordStatus(_engine, snapshot);
-            }
+            RecordAllStatus(_engine);
         }
         catch (HealthSettingsException e)
         {

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Microsoft.EntityFrameworkCore;
 using Monitoring.HealthModel.Maintenance;
 using Monitoring.HealthModel.Storage;
@@ -15,7 +16,7 @@ public sealed class EfMaintenanceWindowStore : IMaintenanceWindowStore
     private readonly MonitoringDatabase _database;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private (DateTimeOffset ReadAt, IReadOnlyList<MaintenanceWindow> Windows)? _cache;
+    private (DateTimeOffset ReadAt, List<MaintenanceWindow> Windows)? _cache;
 
     public EfMaintenanceWindowStore(MonitoringDatabase database, TimeProvider time)
     {
@@ -66,7 +67,7 @@ public sealed class EfMaintenanceWindowStore : IMaintenanceWindowStore
             var wallClock = _time.GetUtcNow();
             if (_cache is { } cache && wallClock - cache.ReadAt < s_cacheFor && wallClock >= cache.ReadAt)
             {
-                return cache.Windows.Where(w => w.End > now).ToList();
+                return EndingAfter(cache.Windows, now);
             }
         }
 
@@ -81,7 +82,22 @@ public sealed class EfMaintenanceWindowStore : IMaintenanceWindowStore
             _cache = (_time.GetUtcNow(), windows);
         }
 
-        return windows.Where(w => w.End > now).ToList();
+        return EndingAfter(windows, now);
+    }
+
+    /// <summary>The windows that end after the time: the cached list itself when all do (the common case, asked on
+    /// every change of state: no copy per question).</summary>
+    private static ReadOnlyCollection<MaintenanceWindow> EndingAfter(List<MaintenanceWindow> windows, DateTimeOffset now)
+    {
+        foreach (var window in windows)
+        {
+            if (window.End <= now)
+            {
+                return windows.Where(w => w.End > now).ToList().AsReadOnly();
+            }
+        }
+
+        return windows.AsReadOnly();
     }
 
     /// <summary>Forgets the cached windows (another process, the command line, may have changed them).</summary>

@@ -350,4 +350,38 @@ public sealed class HealthEngineTests
 
     private static List<Alert> AlertsOn(HealthEngine engine, string objectId, string? source = null, bool includeClosed = false) =>
         engine.Alerts.List(includeClosed).Where(a => a.ObjectId == objectId && (source is null || a.Source == source)).ToList();
+
+    [Fact]
+    public void DeferRollup_APassOfChanges_RollsEachObjectUpOnceAtItsEnd_MonitorsAndAlertsAtOnce()
+    {
+        var estate = new E();
+        var engine = estate.Engine();
+
+        using (engine.DeferRollup())
+        {
+            estate.Sample(engine, E.Standalone, Cpu, 0.40, 0.95, 0.96, 0.97);
+            Assert.Single(engine.Alerts.List()); // alerts do not wait for the rollup
+            Assert.DoesNotContain(engine.History(null, E.Start), c => c.Monitor is null);
+        }
+
+        // One rolled-up change per object for the whole pass: unknown to critical, not through healthy.
+        var rolled = engine.History(E.Standalone, E.Start).Where(c => c.Monitor is null).ToList();
+        var change = Assert.Single(rolled);
+        Assert.Equal((HealthState.Unknown, HealthState.Critical, E.Start.AddSeconds(60)), (change.From, change.To, change.At));
+        Assert.Equal(HealthState.Critical, engine.HealthOf(HealthTopology.EstateId).Health.State);
+        Assert.Equal(E.Start.AddSeconds(60), engine.RolledSince(HealthTopology.EstateId));
+    }
+
+    [Fact]
+    public void DeferRollup_HealthReadInsideTheScope_IsRolledUpAlready()
+    {
+        var estate = new E();
+        var engine = estate.Engine();
+
+        using var deferral = engine.DeferRollup();
+        estate.Sample(engine, E.Standalone, Cpu, 0.40);
+
+        Assert.Equal(HealthState.Healthy, engine.HealthOf(E.TargetNode).Health.State);
+        Assert.Equal(E.Start, engine.RolledSince(E.Standalone));
+    }
 }

@@ -98,4 +98,41 @@ public sealed class HealthRollupTests
         Assert.Equal(new RolledHealth(HealthState.Critical, HealthState.Critical, "monitor host.memory is critical"), rollup.Get(E.Standalone));
         Assert.Equal(HealthState.Critical, rollup.Get(E.TargetNode).State);
     }
+
+    [Fact]
+    public void SettleAfterSetMonitorLater_GivesTheSameStatesAsSettingEachAtOnce_AndOneChangePerObject()
+    {
+        var now = new HealthRollup(E.Topology(), RollupRules.Default);
+        var later = new HealthRollup(E.Topology(), RollupRules.Default);
+        (string Id, string Monitor, HealthState State)[] pass =
+        [
+            (E.Host1, "host.cpu", HealthState.Healthy), (E.Host2, "host.cpu", HealthState.Healthy),
+            (E.Vm1, "vm.status", HealthState.Warning), (E.Vm1, "vm.status", HealthState.Critical),
+            (E.Host3, "host.cpu", HealthState.Healthy), (E.Standalone, "host.cpu", HealthState.Warning),
+        ];
+
+        foreach (var (id, monitor, state) in pass)
+        {
+            now.SetMonitor(id, monitor, state);
+            later.SetMonitorLater(id, monitor, state);
+        }
+
+        Assert.Equal(HealthState.Unknown, later.Get(E.Cluster).State); // nothing rolled up before the settle
+        var changes = later.Settle();
+
+        foreach (var id in new[] { E.Vm1, E.Host1, E.Host2, E.Host3, E.Standalone, E.Cluster, E.Group, E.TargetNode, HealthTopology.EstateId })
+        {
+            Assert.Equal(now.Get(id), later.Get(id));
+        }
+
+        // Each object once, from its state before the pass to its state after (vm-1 never shows its passing warning).
+        var ids = changes.Select(c => c.ObjectId).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        var vm = Assert.Single(changes, c => c.ObjectId == E.Vm1);
+        Assert.Equal((HealthState.Unknown, HealthState.Critical), (vm.Before.State, vm.After.State));
+        Assert.Equal(HealthTopology.EstateId, ids[^1]);
+        Assert.True(ids.IndexOf(E.Host1) < ids.IndexOf(E.Cluster) && ids.IndexOf(E.Cluster) < ids.IndexOf(E.Group));
+        Assert.False(later.HasUnsettled);
+        Assert.Empty(later.Settle());
+    }
 }
