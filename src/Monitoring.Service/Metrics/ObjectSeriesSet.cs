@@ -68,7 +68,7 @@ internal sealed class ObjectSeriesSet
 
         if (child is null)
         {
-            child = gauge.WithLabels(MetricLabels.Values(_target, series.Id, series.Labels));
+            child = gauge.WithLabels(series.LabelValues(_target));
             series.Children[slot] = child;
         }
 
@@ -88,7 +88,7 @@ internal sealed class ObjectSeriesSet
 
         if (child is null)
         {
-            child = gauge.WithLabels([.. MetricLabels.Values(_target, series.Id, series.Labels), .. extra]);
+            child = gauge.WithLabels([.. series.LabelValues(_target), .. extra]);
             series.Children[slot] = child;
             series.InfoExtra = extra.ToArray();
         }
