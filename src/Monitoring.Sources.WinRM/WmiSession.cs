@@ -31,6 +31,11 @@ internal sealed class WmiSession
     /// leaves it here for the realtime pass, which ties the storage counters to VMs with it.</summary>
     public HyperVDiskOwners? DiskOwners { get; set; }
 
+    /// <summary>What the session has learned about the Hyper-V host (its provider's namespace, its management
+    /// service), by whichever pass asked first: the inventory and realtime passes share it, so it is looked up once
+    /// per session, not once per collector.</summary>
+    public HyperVHost? HyperVHost { get; set; }
+
     /// <summary>Items the host lacks, as logged (class or counter names).</summary>
     public IReadOnlyCollection<string> Gaps => [.. _gapsLogged.Keys];
 

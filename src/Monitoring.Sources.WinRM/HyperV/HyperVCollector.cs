@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Core.Model;
@@ -19,7 +18,6 @@ public sealed class HyperVCollector : IInventoryCollector
     private readonly WinRMSessionPool _pool;
     private readonly ILogger<HyperVCollector> _logger;
     private readonly TimeProvider _time;
-    private readonly ConditionalWeakTable<WmiSession, HyperVHost> _hosts = [];
 
     public HyperVCollector(WinRMSessionPool pool, ILogger<HyperVCollector> logger, TimeProvider time)
     {
@@ -38,7 +36,7 @@ public sealed class HyperVCollector : IInventoryCollector
         ArgumentNullException.ThrowIfNull(target);
         var session = _pool.SessionFor(target);
         var facts = await WindowsHostReader.ReadAsync(session, HypervisorKind.HyperV, cancellationToken).ConfigureAwait(false);
-        var host = await HyperVHost.ResolveAsync(session, _hosts, cancellationToken).ConfigureAwait(false);
+        var host = await HyperVHost.ResolveAsync(session, cancellationToken).ConfigureAwait(false);
         var machines = await session.QueryAsync(host.Namespace.Path, VmQuery, cancellationToken).ConfigureAwait(false);
         var memory = MemoryByVm(await session.QueryOptionalAsync(host.Namespace.Path, MemoryQuery, "Msvm_MemorySettingData", cancellationToken).ConfigureAwait(false));
         var summaries = await HyperVSummary.ReadAsync(session, host, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Monitoring.Core.Collection;
 using Monitoring.Sources.WinRM.WsMan;
 
@@ -10,10 +9,10 @@ internal sealed record HyperVHost(HyperVNamespace Namespace, IReadOnlyList<Selec
 {
     private const string ServiceQuery = "SELECT * FROM Msvm_VirtualSystemManagementService";
 
-    /// <summary>The host's facts, from <paramref name="cache"/> or found out (v2 first, then v1).</summary>
-    public static async Task<HyperVHost> ResolveAsync(WmiSession session, ConditionalWeakTable<WmiSession, HyperVHost> cache, CancellationToken cancellationToken)
+    /// <summary>The host's facts, as the session already knows them or found out (v2 first, then v1).</summary>
+    public static async Task<HyperVHost> ResolveAsync(WmiSession session, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(session, out var known))
+        if (session.HyperVHost is { } known)
         {
             return known;
         }
@@ -47,7 +46,7 @@ internal sealed record HyperVHost(HyperVNamespace Namespace, IReadOnlyList<Selec
                 new Selector("SystemCreationClassName", service.String("SystemCreationClassName") ?? "Msvm_ComputerSystem"),
                 new Selector("SystemName", service.String("SystemName") ?? string.Empty),
             ]);
-            cache.AddOrUpdate(session, host);
+            session.HyperVHost = host;
             return host;
         }
 

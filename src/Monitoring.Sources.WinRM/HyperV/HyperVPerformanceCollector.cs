@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
 using Monitoring.Core.Model;
@@ -16,7 +15,6 @@ public sealed class HyperVPerformanceCollector : IPerformanceCollector
     private readonly WinRMSessionPool _pool;
     private readonly ILogger<HyperVPerformanceCollector> _logger;
     private readonly TimeProvider _time;
-    private readonly ConditionalWeakTable<WmiSession, HyperVHost> _hosts = [];
 
     public HyperVPerformanceCollector(WinRMSessionPool pool, ILogger<HyperVPerformanceCollector> logger, TimeProvider time)
     {
@@ -37,7 +35,7 @@ public sealed class HyperVPerformanceCollector : IPerformanceCollector
         var at = _time.GetUtcNow();
         var samples = new List<PerformanceSample>(16);
         await HostPerformanceReader.ReadAsync(session, hypervisorCpu: true, at, samples, cancellationToken).ConfigureAwait(false);
-        var host = await HyperVHost.ResolveAsync(session, _hosts, cancellationToken).ConfigureAwait(false);
+        var host = await HyperVHost.ResolveAsync(session, cancellationToken).ConfigureAwait(false);
         var summaries = await HyperVSummary.ReadAsync(session, host, cancellationToken).ConfigureAwait(false);
         var objects = 1;
         var running = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -68,6 +68,21 @@ public sealed class HyperVDeviceThroughputTests
     }
 
     [Fact]
+    public async Task InventoryThenRealtime_TheSessionFindsTheHyperVProviderOnce()
+    {
+        await using var endpoint = await WsManEndpoint.StartAsync("hyperv-2016");
+        using var pool = new WinRMSessionPool(NullLogger<WinRMSessionPool>.Instance);
+        var target = Target(endpoint);
+
+        await new HyperVCollector(pool, NullLogger<HyperVCollector>.Instance, TimeProvider.System).CollectInventoryAsync(target, CancellationToken.None);
+        await Collector(pool).CollectRealtimeAsync(target, CancellationToken.None);
+        await Collector(pool).CollectRealtimeAsync(target, CancellationToken.None);
+
+        // The namespace and the management service are the host's, not a collector's: one look-up for the session.
+        Assert.Equal(1, endpoint.Enumerations("Msvm_VirtualSystemManagementService"));
+    }
+
+    [Fact]
     public async Task Realtime_NetworkCounterClassMissing_IsAGapAndTheRestIsRead()
     {
         await using var endpoint = await WsManEndpoint.StartAsync("hyperv-2016");
