@@ -50,7 +50,7 @@ public sealed class AlertExportsThroughServiceTests
             },
         });
         WriteConfig(simulator);
-        var key = await CreateKeyAsync(workspace);
+        var key = await workspace.CreateApiKeyAsync("export-test", "operator");
         var service = await StartServiceAsync(workspace, url, key);
         using var watching = new CancellationTokenSource();
         var watcher = WatchAsync(alertmanager, watching.Token);
@@ -263,13 +263,6 @@ public sealed class AlertExportsThroughServiceTests
         var service = await ServiceProcess.StartAsync(workspace.Directory, workspace.ConfigPath, url);
         service.Http.DefaultRequestHeaders.Add("X-Api-Key", key);
         return service;
-    }
-
-    private static async Task<string> CreateKeyAsync(Workspace workspace)
-    {
-        var result = await Cli.RunAsync(workspace.Directory, "apikey", "create", "--name", "export-test", "--role", "operator", "--config", workspace.ConfigPath);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result.Stdout.TrimEnd().Split('\n')[^1].Trim();
     }
 
     private static async Task<JsonNode> GetJsonAsync(ServiceProcess service, string path) =>

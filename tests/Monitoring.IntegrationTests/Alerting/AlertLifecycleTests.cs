@@ -37,7 +37,7 @@ public sealed class AlertLifecycleTests
             },
         });
         WriteConfig(simulator);
-        var key = await CreateKeyAsync(workspace);
+        var key = await workspace.CreateApiKeyAsync("health-test", "operator");
         var service = await ServiceProcess.StartAsync(workspace.Directory, workspace.ConfigPath, url);
         service.Http.DefaultRequestHeaders.Add("X-Api-Key", key);
         try
@@ -115,13 +115,6 @@ public sealed class AlertLifecycleTests
                 await restarted.DisposeAsync();
             }
         }
-    }
-
-    private static async Task<string> CreateKeyAsync(Workspace workspace)
-    {
-        var result = await Cli.RunAsync(workspace.Directory, "apikey", "create", "--name", "health-test", "--role", "operator", "--config", workspace.ConfigPath);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result.Stdout.TrimEnd().Split('\n')[^1].Trim();
     }
 
     private static async Task<JsonNode> GetJsonAsync(ServiceProcess service, string path) =>

@@ -33,9 +33,7 @@ public sealed class ListenerTlsTests
                 },
             },
         });
-        var create = await Cli.RunAsync(workspace.Directory, "apikey", "create", "--name", "prometheus", "--role", "reader", "--config", workspace.ConfigPath);
-        Assert.True(create.ExitCode == 0, create.Stderr);
-        var key = create.Stdout.TrimEnd().Split('\n')[^1];
+        var key = await workspace.CreateApiKeyAsync("prometheus", "reader");
 
         // Clients trust exactly this certificate (pinned), nothing else: a wrong certificate would fail the test.
         X509Certificate2? served = null;

@@ -45,10 +45,9 @@ public sealed class HostGroupRollupTests
                 },
             },
         });
-        var created = await Cli.RunAsync(workspace.Directory, "apikey", "create", "--name", "rollup", "--role", "reader", "--config", workspace.ConfigPath);
-        Assert.True(created.ExitCode == 0, created.ToString());
+        var key = await workspace.CreateApiKeyAsync("rollup", "reader");
         await using var service = await ServiceProcess.StartAsync(workspace.Directory, workspace.ConfigPath, url);
-        service.Http.DefaultRequestHeaders.Add("X-Api-Key", created.Stdout.TrimEnd().Split('\n')[^1].Trim());
+        service.Http.DefaultRequestHeaders.Add("X-Api-Key", key);
 
         async Task<string> StateAsync(string id) => (await GetAsync(service, $"/api/v1/health/{id}"))["state"]!.GetValue<string>();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);

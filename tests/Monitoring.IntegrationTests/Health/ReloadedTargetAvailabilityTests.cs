@@ -31,10 +31,9 @@ public sealed class ReloadedTargetAvailabilityTests
             },
         };
         workspace.WriteConfigDocument(Config(Workspace.Target("vc1", simulator)));
-        var created = await Cli.RunAsync(workspace.Directory, "apikey", "create", "--name", "reload", "--role", "reader", "--config", workspace.ConfigPath);
-        Assert.True(created.ExitCode == 0, created.ToString());
+        var key = await workspace.CreateApiKeyAsync("reload", "reader");
         await using var service = await ServiceProcess.StartAsync(workspace.Directory, workspace.ConfigPath, url);
-        service.Http.DefaultRequestHeaders.Add("X-Api-Key", created.Stdout.TrimEnd().Split('\n')[^1].Trim());
+        service.Http.DefaultRequestHeaders.Add("X-Api-Key", key);
         await WaitForAsync(service, "vc1 healthy", TimeSpan.FromSeconds(90), async () => await StateAsync(service, "target:vc1") == "healthy");
 
         // Nothing listens on this port: every poll of "dead" is refused.

@@ -36,6 +36,15 @@ internal sealed class Workspace : IDisposable
         ["TimeoutSeconds"] = 20,
     };
 
+    /// <summary>Creates an API key with <c>monitoring apikey create</c> against this workspace's config, as an
+    /// operator would, and returns it (the last line the command prints).</summary>
+    public async Task<string> CreateApiKeyAsync(string name, string role)
+    {
+        var result = await Cli.RunAsync(Directory, "apikey", "create", "--name", name, "--role", role, "--config", ConfigPath);
+        Xunit.Assert.True(result.ExitCode == 0, result.ToString());
+        return result.Stdout.TrimEnd().Split('\n')[^1].Trim();
+    }
+
     public string WritePasswordFile(string name, string content, UnixFileMode mode)
     {
         var path = Path.Combine(Directory, name);

@@ -46,9 +46,7 @@ public sealed class PackScriptEstate : IAsyncLifetime, IDisposable
                 Targets = new[] { Workspace.Target(Target, _simulator) },
             },
         });
-        var created = await Cli.RunAsync(_workspace.Directory, "apikey", "create", "--name", "scom", "--role", "reader", "--config", _workspace.ConfigPath);
-        Assert.True(created.ExitCode == 0, created.ToString());
-        Key = created.Stdout.TrimEnd().Split('\n')[^1].Trim();
+        Key = await _workspace.CreateApiKeyAsync("scom", "reader");
         _service = await ServiceProcess.StartAsync(_workspace.Directory, _workspace.ConfigPath, url);
         _service.Http.DefaultRequestHeaders.Add("X-Api-Key", Key);
 

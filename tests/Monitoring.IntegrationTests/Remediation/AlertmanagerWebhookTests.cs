@@ -41,9 +41,7 @@ public sealed partial class AlertmanagerWebhookTests
                 },
             },
         });
-        var created = await Cli.RunAsync(workspace.Directory, "apikey", "create", "--name", "alertmanager", "--role", "operator", "--config", workspace.ConfigPath);
-        Assert.True(created.ExitCode == 0, created.ToString());
-        var key = created.Stdout.TrimEnd().Split('\n')[^1].Trim();
+        var key = await workspace.CreateApiKeyAsync("alertmanager", "operator");
 
         await using var alertmanager = await AlertmanagerServer.StartAsync(configYaml: $"""
             route:

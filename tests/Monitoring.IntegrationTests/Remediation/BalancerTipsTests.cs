@@ -38,8 +38,8 @@ public sealed class BalancerTipsTests
                 Targets = new[] { Workspace.Target(Target, simulator) },
             },
         });
-        var operatorKey = await CreateKeyAsync(workspace, "tips-operator", "operator");
-        var readerKey = await CreateKeyAsync(workspace, "tips-reader", "reader");
+        var operatorKey = await workspace.CreateApiKeyAsync("tips-operator", "operator");
+        var readerKey = await workspace.CreateApiKeyAsync("tips-reader", "reader");
         var service = await ServiceProcess.StartAsync(workspace.Directory, workspace.ConfigPath, url);
         service.Http.DefaultRequestHeaders.Add("X-Api-Key", operatorKey);
         try
@@ -111,13 +111,6 @@ public sealed class BalancerTipsTests
     }
 
     private static List<string> Ids(JsonArray tips) => [.. tips.Select(t => t!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
-
-    private static async Task<string> CreateKeyAsync(Workspace workspace, string name, string role)
-    {
-        var result = await Cli.RunAsync(workspace.Directory, "apikey", "create", "--name", name, "--role", role, "--config", workspace.ConfigPath);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result.Stdout.TrimEnd().Split('\n')[^1].Trim();
-    }
 
     private static async Task<JsonNode> GetJsonAsync(ServiceProcess service, string path) =>
         JsonNode.Parse(await service.GetAsync(path)) ?? throw new InvalidOperationException($"{path}: empty body");

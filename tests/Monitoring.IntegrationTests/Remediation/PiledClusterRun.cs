@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Monitoring.IntegrationTests.Infrastructure;
 using Monitoring.Service.Demo;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Monitoring.IntegrationTests.Remediation;
@@ -59,8 +58,8 @@ internal sealed class PiledClusterRun : IAsyncDisposable
                     Targets = new[] { Workspace.Target(Target, simulator) },
                 },
             });
-            run.OperatorKey = await run.CreateKeyAsync("tips-operator", "operator");
-            run.ReaderKey = await run.CreateKeyAsync("tips-reader", "reader");
+            run.OperatorKey = await run.Workspace.CreateApiKeyAsync("tips-operator", "operator");
+            run.ReaderKey = await run.Workspace.CreateApiKeyAsync("tips-reader", "reader");
             run._service = await ServiceProcess.StartAsync(run.Workspace.Directory, run.Workspace.ConfigPath, url);
             run.Service.Http.DefaultRequestHeaders.Add("X-Api-Key", run.OperatorKey);
             return run;
@@ -121,13 +120,6 @@ internal sealed class PiledClusterRun : IAsyncDisposable
 
         await Simulator.DisposeAsync();
         Workspace.Dispose();
-    }
-
-    private async Task<string> CreateKeyAsync(string name, string role)
-    {
-        var result = await Cli.RunAsync(Workspace.Directory, "apikey", "create", "--name", name, "--role", role, "--config", Workspace.ConfigPath);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result.Stdout.TrimEnd().Split('\n')[^1].Trim();
     }
 
     private Task WaitForAsync(string what, TimeSpan within, Func<Task<bool>> condition) =>

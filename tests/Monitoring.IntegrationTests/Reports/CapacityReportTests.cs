@@ -55,7 +55,7 @@ public sealed class CapacityReportTests
         Assert.Contains(lines, l => l.StartsWith("vc1: ok: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("win: ok: ", StringComparison.Ordinal));
 
-        var key = (await Cli.RunAsync(workspace.Directory, "apikey", "create", "--name", "capacity-reader", "--role", "reader", "--config", workspace.ConfigPath)).Stdout.Trim().Split('\n')[^1];
+        var key = await workspace.CreateApiKeyAsync("capacity-reader", "reader");
         // The simulator's hosts and the Windows server.
         var hosts = expected.GetProperty("hosts").GetArrayLength() + 1;
         await using (var service = await ServiceProcess.StartAsync(workspace.Directory, workspace.ConfigPath, url))

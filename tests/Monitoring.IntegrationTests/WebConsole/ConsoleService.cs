@@ -63,9 +63,9 @@ public sealed class ConsoleService : IAsyncLifetime
                 },
             },
         });
-        ReaderKey = await CreateKeyAsync("console-reader", "reader");
-        OperatorKey = await CreateKeyAsync("console-operator", "operator");
-        AdminKey = await CreateKeyAsync("console-admin", "admin");
+        ReaderKey = await Workspace.CreateApiKeyAsync("console-reader", "reader");
+        OperatorKey = await Workspace.CreateApiKeyAsync("console-operator", "operator");
+        AdminKey = await Workspace.CreateApiKeyAsync("console-admin", "admin");
         _service = await ServiceProcess.StartAsync(Workspace.Directory, Workspace.ConfigPath, url);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
@@ -135,13 +135,6 @@ public sealed class ConsoleService : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return new ConsolePage(context, page);
-    }
-
-    private async Task<string> CreateKeyAsync(string name, string role)
-    {
-        var result = await Cli.RunAsync(Workspace.Directory, ["apikey", "create", "--name", name, "--role", role, "--config", Workspace.ConfigPath]);
-        Assert.True(result.ExitCode == 0, result.Stderr);
-        return result.Stdout.TrimEnd().Split('\n')[^1].Trim();
     }
 
     public async Task DisposeAsync()

@@ -26,10 +26,9 @@ public sealed class RunWinRMServiceTests
             },
         });
 
-        var key = await Cli.RunAsync(workspace.Directory, "apikey", "create", "--name", "reader", "--role", "reader", "--config", workspace.ConfigPath);
-        Assert.True(key.ExitCode == 0, key.Stderr);
+        var key = await workspace.CreateApiKeyAsync("reader", "reader");
         await using var service = await ServiceProcess.StartAsync(workspace.Directory, workspace.ConfigPath, url);
-        service.Http.DefaultRequestHeaders.Add("X-Api-Key", key.Stdout.TrimEnd().Split('\n')[^1].Trim());
+        service.Http.DefaultRequestHeaders.Add("X-Api-Key", key);
         var exposition = await WaitForAsync(service, e =>
             e.Contains("virt_collector_success{target=\"hv\",pass=\"realtime\"} 1", StringComparison.Ordinal) &&
             e.Contains("virt_collector_success{target=\"win\",pass=\"realtime\"} 1", StringComparison.Ordinal) &&
