@@ -10,7 +10,7 @@ namespace Monitoring.Service.Metrics;
 /// 3 suspended): both are documented in docs/metrics.md and the rules compare against them.</remarks>
 internal sealed class InventoryMetrics
 {
-    // Each host's and VM's series, numbered for ObjectSeries.Children.
+    // Each host's and VM's series, numbered for ObjectSeries.
     private const int HostInfo = 0;
     private const int HostHealth = 1;
     private const int HostConnected = 2;
@@ -31,20 +31,6 @@ internal sealed class InventoryMetrics
 
     private readonly Dictionary<string, (ObjectSeriesSet Hosts, ObjectSeriesSet Vms)> _objectSeries = new(StringComparer.Ordinal);
     private readonly PublishedSeries _others = new();
-    private readonly Gauge _hostInfo;
-    private readonly Gauge _hostHealth;
-    private readonly Gauge _hostConnected;
-    private readonly Gauge _hostMaintenance;
-    private readonly Gauge _hostCpus;
-    private readonly Gauge _hostMemory;
-    private readonly Gauge _hostBootTime;
-    private readonly Gauge _vmInfo;
-    private readonly Gauge _vmPowerState;
-    private readonly Gauge _vmHealth;
-    private readonly Gauge _vmHeartbeat;
-    private readonly Gauge _vmCpus;
-    private readonly Gauge _vmMemory;
-    private readonly Gauge _vmBootTime;
     private readonly Gauge _clusterHealth;
     private readonly Gauge _datastoreInfo;
     private readonly Gauge _datastoreHealth;
@@ -56,24 +42,22 @@ internal sealed class InventoryMetrics
     public InventoryMetrics(MetricFamilies factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        string[] host = [.. MetricLabels.Host];
-        string[] vm = [.. MetricLabels.Vm];
         string[] cluster = ["target", "id", "cluster"];
         string[] datastore = ["target", "id", "datastore"];
-        _hostInfo = factory.Gauge("virt_host_info", "Always 1: a host's descriptive labels (os).", [.. host, "os"]);
-        _hostHealth = factory.Gauge("virt_host_health", "Host health: 0 unknown, 1 healthy, 2 warning, 3 critical.", host);
-        _hostConnected = factory.Gauge("virt_host_connected", "1 if the source reaches the host (vSphere connectionState connected), else 0.", host);
-        _hostMaintenance = factory.Gauge("virt_host_maintenance_mode", "1 if the host is in maintenance mode, else 0.", host);
-        _hostCpus = factory.Gauge("virt_host_cpus", "Logical processors (hardware threads) of the host.", host);
-        _hostMemory = factory.Gauge("virt_host_memory_bytes", "Physical memory of the host.", host);
-        _hostBootTime = factory.Gauge("virt_host_boot_time_seconds", "When the host's operating system last started, in Unix seconds (sources that report it).", host);
-        _vmInfo = factory.Gauge("virt_vm_info", "Always 1: a VM's descriptive labels (its host, guest OS).", [.. vm, "host", "guest_os"]);
-        _vmPowerState = factory.Gauge("virt_vm_power_state", "VM power state: 0 unknown, 1 poweredOn, 2 poweredOff, 3 suspended.", vm);
-        _vmHealth = factory.Gauge("virt_vm_health", "VM health: 0 unknown, 1 healthy, 2 warning, 3 critical.", vm);
-        _vmHeartbeat = factory.Gauge("virt_vm_heartbeat", "Guest heartbeat: 0 unknown (no tools), 1 healthy, 2 intermittent, 3 lost.", vm);
-        _vmCpus = factory.Gauge("virt_vm_cpus", "Configured virtual CPUs of the VM.", vm);
-        _vmMemory = factory.Gauge("virt_vm_memory_bytes", "Configured memory of the VM.", vm);
-        _vmBootTime = factory.Gauge("virt_vm_boot_time_seconds", "When the running VM last started, in Unix seconds, to the minute (sources that report it).", vm);
+        factory.ObjectGauge("virt_host_info", "Always 1: a host's descriptive labels (os).", false, HostInfo, Hosts, "os");
+        factory.ObjectGauge("virt_host_health", "Host health: 0 unknown, 1 healthy, 2 warning, 3 critical.", false, HostHealth, Hosts);
+        factory.ObjectGauge("virt_host_connected", "1 if the source reaches the host (vSphere connectionState connected), else 0.", false, HostConnected, Hosts);
+        factory.ObjectGauge("virt_host_maintenance_mode", "1 if the host is in maintenance mode, else 0.", false, HostMaintenance, Hosts);
+        factory.ObjectGauge("virt_host_cpus", "Logical processors (hardware threads) of the host.", false, HostCpus, Hosts);
+        factory.ObjectGauge("virt_host_memory_bytes", "Physical memory of the host.", false, HostMemory, Hosts);
+        factory.ObjectGauge("virt_host_boot_time_seconds", "When the host's operating system last started, in Unix seconds (sources that report it).", false, HostBootTime, Hosts);
+        factory.ObjectGauge("virt_vm_info", "Always 1: a VM's descriptive labels (its host, guest OS).", true, VmInfo, Vms, "host", "guest_os");
+        factory.ObjectGauge("virt_vm_power_state", "VM power state: 0 unknown, 1 poweredOn, 2 poweredOff, 3 suspended.", true, VmPowerState, Vms);
+        factory.ObjectGauge("virt_vm_health", "VM health: 0 unknown, 1 healthy, 2 warning, 3 critical.", true, VmHealth, Vms);
+        factory.ObjectGauge("virt_vm_heartbeat", "Guest heartbeat: 0 unknown (no tools), 1 healthy, 2 intermittent, 3 lost.", true, VmHeartbeat, Vms);
+        factory.ObjectGauge("virt_vm_cpus", "Configured virtual CPUs of the VM.", true, VmCpus, Vms);
+        factory.ObjectGauge("virt_vm_memory_bytes", "Configured memory of the VM.", true, VmMemory, Vms);
+        factory.ObjectGauge("virt_vm_boot_time_seconds", "When the running VM last started, in Unix seconds, to the minute (sources that report it).", true, VmBootTime, Vms);
         _clusterHealth = factory.Gauge("virt_cluster_health", "Cluster health: 0 unknown, 1 healthy, 2 warning, 3 critical.", cluster);
         _datastoreInfo = factory.Gauge("virt_datastore_info", "Always 1: a datastore's descriptive labels (type).", [.. datastore, "type"]);
         _datastoreHealth = factory.Gauge("virt_datastore_health", "Datastore health: 0 unknown, 1 healthy, 2 warning, 3 critical.", datastore);
@@ -102,29 +86,40 @@ internal sealed class InventoryMetrics
         hostSet.BeginPass();
         vmSet.BeginPass();
 
-        // Gauge by gauge, not object by object: a series created now sits in memory beside the other series
-        // of its metric, which is the order a scrape reads them in. An object whose labels changed has lost
-        // its old series in Take, before any is created.
-        var hosts = snapshot.Hosts.Select(h => (Host: h, Series: hostSet.Take(h.Id, labels[h.Id]))).ToList();
-        hosts.ForEach(h => hostSet.SetInfo(h.Series, HostInfo, _hostInfo, [h.Host.Os ?? string.Empty]));
-        hosts.ForEach(h => hostSet.Set(h.Series, HostHealth, _hostHealth, (int)h.Host.Health.State));
-        hosts.ForEach(h => hostSet.Set(h.Series, HostConnected, _hostConnected, h.Host.ConnectionState is null or "connected" ? 1 : 0));
-        hosts.ForEach(h => hostSet.Set(h.Series, HostMaintenance, _hostMaintenance, h.Host.InMaintenance ? 1 : 0));
-        hosts.ForEach(h => hostSet.Set(h.Series, HostCpus, _hostCpus, h.Host.CpuCount));
-        hosts.ForEach(h => hostSet.Set(h.Series, HostMemory, _hostMemory, h.Host.MemoryBytes));
-        hosts.ForEach(h => hostSet.Set(h.Series, HostBootTime, _hostBootTime, UnixSeconds(h.Host.BootedAt)));
+        var hostNames = new Dictionary<string, string>(snapshot.Hosts.Count, StringComparer.Ordinal);
+        foreach (var host in snapshot.Hosts)
+        {
+            hostNames[host.Id] = host.Name;
+            var series = hostSet.Take(host.Id, labels[host.Id]);
+            series.SetInfo(HostInfo, [host.Os ?? string.Empty]);
+            series.Set(HostHealth, (int)host.Health.State);
+            series.Set(HostConnected, host.ConnectionState is null or "connected" ? 1 : 0);
+            series.Set(HostMaintenance, host.InMaintenance ? 1 : 0);
+            series.Set(HostCpus, host.CpuCount);
+            series.Set(HostMemory, host.MemoryBytes);
+            series.Set(HostBootTime, UnixSeconds(host.BootedAt));
+        }
 
-        var hostNames = snapshot.Hosts.ToDictionary(h => h.Id, h => h.Name, StringComparer.Ordinal);
+        var vmCount = 0;
+        foreach (var vm in snapshot.Vms)
+        {
+            if (vm.IsTemplate)
+            {
+                continue; // a template never runs: it is inventory, not a workload
+            }
 
-        // A template never runs: it is inventory, not a workload.
-        var vms = snapshot.Vms.Where(v => !v.IsTemplate).Select(v => (Vm: v, Series: vmSet.Take(v.Id, labels[v.Id]))).ToList();
-        vms.ForEach(v => vmSet.SetInfo(v.Series, VmInfo, _vmInfo, [v.Vm.HostId is { } hostId && hostNames.TryGetValue(hostId, out var name) ? name : string.Empty, v.Vm.GuestOs ?? string.Empty]));
-        vms.ForEach(v => vmSet.Set(v.Series, VmPowerState, _vmPowerState, (int)v.Vm.PowerState));
-        vms.ForEach(v => vmSet.Set(v.Series, VmHealth, _vmHealth, (int)v.Vm.Health.State));
-        vms.ForEach(v => vmSet.Set(v.Series, VmHeartbeat, _vmHeartbeat, (int)v.Vm.GuestHeartbeat));
-        vms.ForEach(v => vmSet.Set(v.Series, VmCpus, _vmCpus, v.Vm.CpuCount));
-        vms.ForEach(v => vmSet.Set(v.Series, VmMemory, _vmMemory, v.Vm.MemoryBytes));
-        vms.ForEach(v => vmSet.Set(v.Series, VmBootTime, _vmBootTime, UnixSeconds(v.Vm.BootedAt)));
+            vmCount++;
+            var series = vmSet.Take(vm.Id, labels[vm.Id]);
+            var hostName = vm.HostId is { } hostId && hostNames.TryGetValue(hostId, out var name) ? name : string.Empty;
+            series.SetInfo(VmInfo, [hostName, vm.GuestOs ?? string.Empty]);
+            series.Set(VmPowerState, (int)vm.PowerState);
+            series.Set(VmHealth, (int)vm.Health.State);
+            series.Set(VmHeartbeat, (int)vm.GuestHeartbeat);
+            series.Set(VmCpus, vm.CpuCount);
+            series.Set(VmMemory, vm.MemoryBytes);
+            series.Set(VmBootTime, UnixSeconds(vm.BootedAt));
+        }
+
         hostSet.EndPass();
         vmSet.EndPass();
 
@@ -146,11 +141,15 @@ internal sealed class InventoryMetrics
         }
 
         Put(set, _objects, new LabelValues(target, "host"), snapshot.Hosts.Count);
-        Put(set, _objects, new LabelValues(target, "vm"), vms.Count);
+        Put(set, _objects, new LabelValues(target, "vm"), vmCount);
         Put(set, _objects, new LabelValues(target, "cluster"), snapshot.Clusters.Count);
         Put(set, _objects, new LabelValues(target, "datastore"), snapshot.Datastores.Count);
         _others.Replace(target, set);
     }
+
+    private IEnumerable<ObjectSeries> Hosts() => _objectSeries.Values.SelectMany(kept => kept.Hosts.Objects);
+
+    private IEnumerable<ObjectSeries> Vms() => _objectSeries.Values.SelectMany(kept => kept.Vms.Objects);
 
     /// <summary>Removes every inventory series of a target.</summary>
     public void Forget(string target)

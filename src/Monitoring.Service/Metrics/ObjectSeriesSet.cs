@@ -1,13 +1,11 @@
-using Prometheus;
-
 namespace Monitoring.Service.Metrics;
 
-/// <summary>The hosts' or VMs' series one kind of publish (realtime values, inventory values) set for one
-/// target, kept per object so that a later publish costs a dictionary lookup per object and a plain set per
-/// series. Series are created only for new objects, new series and changed labels; an object the publish
-/// no longer names, and a series whose value is now absent, are removed instead of freezing at their last value.</summary>
+/// <summary>The hosts' or VMs' series one kind of publish (realtime values, inventory values) sets for one
+/// target, kept per object so that a later publish costs a dictionary lookup per object and a plain store per
+/// series. An object the publish no longer names, and a series whose value is now absent, are removed
+/// instead of freezing at their last value.</summary>
 /// <remarks>A publish is <see cref="BeginPass"/>, <see cref="Take"/> for each object it names, the values,
-/// then <see cref="EndPass"/>. Not thread-safe: the exporter calls it under its lock.</remarks>
+/// then <see cref="EndPass"/>. Not thread-safe: the exporter calls it, and scrapes read it, under its lock.</remarks>
 internal sealed class ObjectSeriesSet
 {
     private readonly Dictionary<string, ObjectSeries> _byId = new(StringComparer.Ordinal);
@@ -26,6 +24,9 @@ internal sealed class ObjectSeriesSet
     /// <summary>How many objects have series.</summary>
     public int Count => _byId.Count;
 
+    /// <summary>The objects that have series.</summary>
+    public Dictionary<string, ObjectSeries>.ValueCollection Objects => _byId.Values;
+
     public void BeginPass() => Pass++;
 
     /// <summary>The object's series for this publish: those it had when its labels are unchanged, none
@@ -34,7 +35,7 @@ internal sealed class ObjectSeriesSet
     {
         if (!_byId.TryGetValue(id, out var series))
         {
-            series = new ObjectSeries(id, labels, _slots);
+            series = new ObjectSeries(_target, id, labels, _slots);
             _byId.Add(id, series);
         }
         else if (!ReferenceEquals(series.Labels, labels))
@@ -51,51 +52,6 @@ internal sealed class ObjectSeriesSet
         return series;
     }
 
-    /// <summary>Sets one series of an object, creating it if needed; a null value removes it (no series beats a made-up 0).</summary>
-    public void Set(ObjectSeries series, int slot, Gauge gauge, double? value)
-    {
-        var child = series.Children[slot];
-        if (value is not { } v)
-        {
-            if (child is not null)
-            {
-                child.Remove();
-                series.Children[slot] = null;
-            }
-
-            return;
-        }
-
-        if (child is null)
-        {
-            child = gauge.WithLabels(series.LabelValues(_target));
-            series.Children[slot] = child;
-        }
-
-        child.Set(v);
-    }
-
-    /// <summary>Sets the object's <c>_info</c> series (always 1) whose labels are the object's plus
-    /// <paramref name="extra"/>; created again, the old one removed, when <paramref name="extra"/> changed.</summary>
-    public void SetInfo(ObjectSeries series, int slot, Gauge gauge, ReadOnlySpan<string> extra)
-    {
-        var child = series.Children[slot];
-        if (child is not null && !extra.SequenceEqual(series.InfoExtra))
-        {
-            child.Remove();
-            child = null;
-        }
-
-        if (child is null)
-        {
-            child = gauge.WithLabels([.. series.LabelValues(_target), .. extra]);
-            series.Children[slot] = child;
-            series.InfoExtra = extra.ToArray();
-        }
-
-        child.Set(1);
-    }
-
     /// <summary>Removes the series of every object this publish did not name.</summary>
     public void EndPass()
     {
@@ -103,7 +59,7 @@ internal sealed class ObjectSeriesSet
         {
             if (series.Pass != Pass)
             {
-                series.RemoveAll();
+                series.RemoveAll(); // a scrape may still hold it in its list: it writes nothing for it now
                 _byId.Remove(id); // allowed while enumerating: Remove does not invalidate a Dictionary's enumerator
             }
         }

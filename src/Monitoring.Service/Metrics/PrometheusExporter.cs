@@ -139,8 +139,23 @@ internal sealed class PrometheusExporter : IRequestRecorder
     }
 
     /// <summary>Writes the exposition: the Prometheus text format, or OpenMetrics when <paramref name="openMetrics"/>.</summary>
-    public Task WriteAsync(Stream output, bool openMetrics, CancellationToken cancellationToken) =>
-        _registry.CollectAndExportAsTextAsync(output, openMetrics ? ExpositionFormat.OpenMetricsText : ExpositionFormat.PrometheusText, cancellationToken);
+    public async Task WriteAsync(Stream output, bool openMetrics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+
+        // prometheus-net's part is small (a few series per target and export); it is taken whole so that its
+        // OpenMetrics end marker can be moved after the host and VM gauges, which are written in chunks.
+        using var registryPart = new MemoryStream();
+        await _registry.CollectAndExportAsTextAsync(registryPart, openMetrics ? ExpositionFormat.OpenMetricsText : ExpositionFormat.PrometheusText, cancellationToken).ConfigureAwait(false);
+        var head = registryPart.GetBuffer().AsMemory(0, (int)registryPart.Length);
+        if (openMetrics && head.Span.EndsWith("# EOF\n"u8))
+        {
+            head = head[..^"# EOF\n"u8.Length];
+        }
+
+        await output.WriteAsync(head, cancellationToken).ConfigureAwait(false);
+        await ObjectExposition.WriteAsync(output, _families.ObjectGauges, openMetrics, _lock, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The text exposition format.</summary>
     public Task WriteAsync(Stream output, CancellationToken cancellationToken) => WriteAsync(output, openMetrics: false, cancellationToken);
