@@ -91,7 +91,7 @@ internal sealed class InventoryMetrics
         {
             hostNames[host.Id] = host.Name;
             var series = hostSet.Take(host.Id, labels[host.Id]);
-            series.SetInfo(HostInfo, [host.Os ?? string.Empty]);
+            series.SetInfo(HostInfo, host.Os ?? string.Empty);
             series.Set(HostHealth, (int)host.Health.State);
             series.Set(HostConnected, host.ConnectionState is null or "connected" ? 1 : 0);
             series.Set(HostMaintenance, host.InMaintenance ? 1 : 0);
@@ -111,7 +111,7 @@ internal sealed class InventoryMetrics
             vmCount++;
             var series = vmSet.Take(vm.Id, labels[vm.Id]);
             var hostName = vm.HostId is { } hostId && hostNames.TryGetValue(hostId, out var name) ? name : string.Empty;
-            series.SetInfo(VmInfo, [hostName, vm.GuestOs ?? string.Empty]);
+            series.SetInfo(VmInfo, hostName, vm.GuestOs ?? string.Empty);
             series.Set(VmPowerState, (int)vm.PowerState);
             series.Set(VmHealth, (int)vm.Health.State);
             series.Set(VmHeartbeat, (int)vm.GuestHeartbeat);

@@ -12,8 +12,9 @@ internal sealed class ObjectGauge
 {
     private readonly Func<IEnumerable<ObjectSeries>> _objects;
 
-    // The UTF-8 text before each label value: "name{target=\"", "\",id=\"", ... (extra labels last).
-    private readonly byte[][] _labelPrefixes;
+    // "name{", then the text before each extra label's value: ",os=\"".
+    private readonly byte[] _nameBytes;
+    private readonly byte[][] _extraPrefixes;
 
     /// <param name="name">The metric name.</param>
     /// <param name="help">Its help text.</param>
@@ -30,7 +31,8 @@ internal sealed class ObjectGauge
         ExtraLabels = extraLabels;
         LabelNames = [.. isVm ? MetricLabels.Vm : MetricLabels.Host, .. extraLabels];
         _objects = objects;
-        _labelPrefixes = [.. LabelNames.Select((label, i) => Encoding.UTF8.GetBytes(i == 0 ? $"{name}{{{label}=\"" : $"\",{label}=\""))];
+        _nameBytes = Encoding.UTF8.GetBytes(name + "{");
+        _extraPrefixes = [.. extraLabels.Select(label => Encoding.UTF8.GetBytes($",{label}=\""))];
     }
 
     public string Name { get; }
@@ -67,25 +69,16 @@ internal sealed class ObjectGauge
             return;
         }
 
-        // The object's labels in MetricLabels order, then the extra ones.
-        var labels = series.Labels;
-        ExpositionBytes.Append(output, _labelPrefixes[0]);
-        ExpositionBytes.AppendLabelValue(output, series.Target);
-        ExpositionBytes.Append(output, _labelPrefixes[1]);
-        ExpositionBytes.AppendLabelValue(output, series.Id);
-        ExpositionBytes.Append(output, _labelPrefixes[2]);
-        ExpositionBytes.AppendLabelValue(output, labels.Name);
-        ExpositionBytes.Append(output, _labelPrefixes[3]);
-        ExpositionBytes.AppendLabelValue(output, labels.Cluster);
-        ExpositionBytes.Append(output, _labelPrefixes[4]);
-        ExpositionBytes.AppendLabelValue(output, labels.Hypervisor);
-        for (var extra = 0; extra < ExtraLabels.Count; extra++)
+        ExpositionBytes.Append(output, _nameBytes);
+        ExpositionBytes.Append(output, series.LabelBytes());
+        for (var extra = 0; extra < _extraPrefixes.Length; extra++)
         {
-            ExpositionBytes.Append(output, _labelPrefixes[5 + extra]);
+            ExpositionBytes.Append(output, _extraPrefixes[extra]);
             ExpositionBytes.AppendLabelValue(output, extra < series.InfoExtra.Length ? series.InfoExtra[extra] : string.Empty);
+            ExpositionBytes.Append(output, "\""u8);
         }
 
-        ExpositionBytes.Append(output, "\"} "u8);
+        ExpositionBytes.Append(output, "} "u8);
         ExpositionBytes.AppendValue(output, series.ValueOf(Slot), openMetrics);
         ExpositionBytes.Append(output, "\n"u8);
     }

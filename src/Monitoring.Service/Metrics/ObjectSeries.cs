@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Monitoring.Service.Metrics;
 
 /// <summary>The series one kind of publish keeps for one host or VM: its labels and the value of each of
@@ -12,6 +14,10 @@ internal sealed class ObjectSeries
 
     // Bit n set: series n has a value. A series without one is left out of the exposition.
     private int _present;
+
+    // The object's labels as the exposition writes them, encoded at the first scrape: a scrape then copies
+    // one block per series instead of escaping and encoding five strings (about 100 bytes an object).
+    private byte[]? _labelBytes;
 
     public ObjectSeries(string target, string id, ObjectLabels labels, int slots)
     {
@@ -63,11 +69,11 @@ internal sealed class ObjectSeries
 
     /// <summary>Sets the object's <c>_info</c> series (always 1) whose labels are the object's plus
     /// <paramref name="extra"/>.</summary>
-    public void SetInfo(int slot, string[] extra)
+    public void SetInfo(int slot, params ReadOnlySpan<string> extra)
     {
-        if (!extra.AsSpan().SequenceEqual(InfoExtra))
+        if (!extra.SequenceEqual(InfoExtra))
         {
-            InfoExtra = extra; // else the one it has, so this pass's copy can be collected at once
+            InfoExtra = extra.ToArray(); // an array only when they changed: a later pass allocates none
         }
 
         Set(slot, 1);
@@ -77,10 +83,40 @@ internal sealed class ObjectSeries
     public string[] LabelValues(IReadOnlyList<string> extra) =>
         [.. MetricLabels.Values(Target, Id, Labels), .. extra];
 
-    /// <summary>Removes every series of the object from the exposition.</summary>
+    /// <summary>The object's labels in <see cref="MetricLabels"/> order as exposition text
+    /// (<c>target="vc1",id="vc1/vm-10",vm="web-01",cluster="Prod",hypervisor="esx"</c>).</summary>
+    public byte[] LabelBytes()
+    {
+        if (_labelBytes is null)
+        {
+            var names = Labels.IsVm ? MetricLabels.Vm : MetricLabels.Host;
+            var values = MetricLabels.Values(Target, Id, Labels);
+            var text = new ArrayBufferWriter<byte>(128);
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (i > 0)
+                {
+                    ExpositionBytes.Append(text, ","u8);
+                }
+
+                ExpositionBytes.Append(text, names[i]);
+                ExpositionBytes.Append(text, "=\""u8);
+                ExpositionBytes.AppendLabelValue(text, values[i]);
+                ExpositionBytes.Append(text, "\""u8);
+            }
+
+            _labelBytes = text.WrittenSpan.ToArray();
+        }
+
+        return _labelBytes;
+    }
+
+    /// <summary>Removes every series of the object from the exposition (and forgets its labels' text, which
+    /// is why <see cref="ObjectSeriesSet"/> calls it when they change).</summary>
     public void RemoveAll()
     {
         _present = 0;
         InfoExtra = [];
+        _labelBytes = null;
     }
 }
