@@ -160,6 +160,31 @@ public sealed class RetrieveResultReaderTests
         Assert.Empty(objects);
     }
 
+    /// <summary>As the simulator writes values: each one declares the schema-instance namespace under a prefix of its
+    /// own. The declaration is not copied per value any more; a value that is a tree must still resolve it.</summary>
+    [Fact]
+    public async Task ReadAsync_ValuesDeclaringTheirOwnTypePrefix_TextAndTreeValuesKeepTheirTypes()
+    {
+        const string Xsi = "xmlns:XMLSchema-instance=\"http://www.w3.org/2001/XMLSchema-instance\"";
+        var body = SoapMessages.Envelope(
+            "<RetrievePropertiesExResponse xmlns=\"urn:vim25\"><returnval><objects><obj type=\"Task\">task-1</obj>" +
+            $"<propSet><name>info.state</name><val {Xsi} XMLSchema-instance:type=\"TaskInfoState\">error</val></propSet>" +
+            $"<propSet><name>info.error</name><val {Xsi} XMLSchema-instance:type=\"LocalizedMethodFault\">" +
+            "<fault XMLSchema-instance:type=\"InvalidPowerState\"><requestedState>poweredOn</requestedState></fault>" +
+            "<localizedMessage>Powered on.</localizedMessage></val></propSet>" +
+            "</objects></returnval></RetrievePropertiesExResponse>");
+        var objects = new List<ObjectContent>();
+
+        await ReadThroughClientAsync(body, objects);
+
+        var task = Assert.Single(objects);
+        Assert.Equal(("error", "TaskInfoState"), (task.Properties["info.state"].Text, task.Properties["info.state"].XsiType));
+        var error = task.Properties["info.error"].Element;
+        Assert.Equal("LocalizedMethodFault", VimXml.XsiType(error));
+        Assert.Equal("InvalidPowerState", VimXml.XsiType(VimXml.Child(error, "fault")!));
+        Assert.Equal("Powered on.", VimXml.ChildText(error, "localizedMessage"));
+    }
+
     private static async Task<string?> ReadThroughClientAsync(string body, List<ObjectContent> objects)
     {
         using var client = new VimSoapClient(new FakeHandler(_ => SoapMessages.Http(body)), new Uri("https://vc01.example.net/sdk"), TimeSpan.FromSeconds(30), null);
