@@ -78,10 +78,19 @@ public sealed class HealthEngine
     {
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
-            foreach (var entry in MonitorsFor(objectId, MonitorKind.Threshold, d => d.Metric == metric))
+            // Not MonitorsFor: this runs for every sample (hundreds of thousands a pass), so no iterator or closure.
+            if (_topology.Find(objectId) is not { } obj)
             {
-                Apply(entry, ((ThresholdMonitor)entry.Monitor).Observe(value, now));
+                return; // not in the tree (yet): nothing to judge it against
+            }
+
+            var now = _time.GetUtcNow();
+            foreach (var definition in _resolver.ThresholdMonitors(obj.Kind, metric))
+            {
+                if (Entry(objectId, definition) is { } entry)
+                {
+                    Apply(entry, ((ThresholdMonitor)entry.Monitor).Observe(value, now));
+                }
             }
         }
     }

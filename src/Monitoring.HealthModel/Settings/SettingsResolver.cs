@@ -9,6 +9,9 @@ public sealed class SettingsResolver
     private readonly Dictionary<string, MonitorDefinition> _monitors;
     private readonly Dictionary<string, List<MonitorOverride>> _overridesByScope;
 
+    // The threshold monitors of each kind of object and metric: every realtime sample looks them up.
+    private readonly Dictionary<(HealthObjectKind Kind, string Metric), MonitorDefinition[]> _thresholds;
+
     /// <exception cref="HealthSettingsException">Any monitor or override cannot work; every problem is listed.</exception>
     public SettingsResolver(HealthSettings settings, HealthTopology topology)
     {
@@ -28,6 +31,10 @@ public sealed class SettingsResolver
             errors.AddRange(monitor.Problems().Select(p => $"Monitors:{i} (\"{monitor.Name}\"): {p}"));
         }
 
+        _thresholds = _monitors.Values
+            .Where(d => d.Kind == MonitorKind.Threshold && d.Metric is not null)
+            .GroupBy(d => (d.AppliesTo, d.Metric!))
+            .ToDictionary(g => g.Key, g => g.ToArray());
         errors.AddRange(settings.Flapping.Problems().Select(p => $"Flapping: {p}"));
 
         for (var i = 0; i < settings.Overrides.Count; i++)
@@ -70,6 +77,11 @@ public sealed class SettingsResolver
     }
 
     public IReadOnlyCollection<MonitorDefinition> Monitors => _monitors.Values;
+
+    /// <summary>The threshold monitors that judge <paramref name="metric"/> on objects of <paramref name="kind"/>
+    /// (usually one, often none), without allocating.</summary>
+    public MonitorDefinition[] ThresholdMonitors(HealthObjectKind kind, string metric) =>
+        _thresholds.GetValueOrDefault((kind, metric), []);
 
     public MonitorDefinition? FindMonitor(string name) => _monitors.GetValueOrDefault(name);
 
