@@ -166,13 +166,12 @@ internal static class RetrieveResultReader
                 }
                 else if (reader.NamespaceURI != XmlnsNamespace || reader is not IXmlNamespaceResolver)
                 {
-                    // Rare: kept for the value that turns out to be a tree.
+                    // Rare: kept for the value that turns out to be a tree. A namespace declaration is not kept
+                    // when the reader can list the declarations in scope later, as a tree then gets them: the
+                    // simulator declares one on every value (an attribute and a list each, about 30 MB of an
+                    // inventory pass at 20,000 VMs).
                     (others ??= []).Add(new XAttribute(XNamespace.Get(reader.NamespaceURI).GetName(reader.LocalName), reader.Value));
                 }
-
-                // A namespace declaration is not kept where the reader can list them later: the simulator puts
-                // one on every value (two objects and a string each, a third of an inventory pass's allocations
-                // at 20,000 VMs). A tree gets the declarations in scope when it is built.
             }
             while (reader.MoveToNextAttribute());
 
@@ -198,6 +197,7 @@ internal static class RetrieveResultReader
                     others,
                     referenceType is null ? null : new XAttribute("type", referenceType),
                     xsiType is null ? null : new XAttribute(VimXml.Xsi + "type", xsiType));
+
                 // The prefixes in scope, for QName values inside the tree (xsi:type="vim25:..."); element names
                 // are already resolved, so the default namespace is left out.
                 var inScope = (reader as IXmlNamespaceResolver)?.GetNamespacesInScope(XmlNamespaceScope.ExcludeXml) ?? new Dictionary<string, string>();
