@@ -53,18 +53,18 @@ internal sealed class ObjectGauge
     public void ObjectsInto(List<ObjectSeries> into)
     {
         into.Clear();
-        into.AddRange(_objects().Where(o => o.Labels.IsVm == IsVm && o.Has(Slot)));
+        into.AddRange(WithSeries());
     }
 
     /// <summary>Each series' label values and value. Call under the exporter's lock.</summary>
     public IEnumerable<(string[] Labels, double Value)> Series() =>
-        _objects().Where(o => o.Labels.IsVm == IsVm && o.Has(Slot)).Select(o => (o.LabelValues(ExtraLabels.Count == 0 ? [] : o.InfoExtra), o.ValueOf(Slot)));
+        WithSeries().Select(o => (o.LabelValues(ExtraLabels.Count == 0 ? [] : o.InfoExtra), o.ValueOf(Slot)));
 
     /// <summary>Writes the object's series, if it still has one (a publish since the list was taken may have
     /// removed it). Call under the exporter's lock.</summary>
     public void Write(ArrayBufferWriter<byte> output, ObjectSeries series, bool openMetrics)
     {
-        if (!series.Has(Slot) || series.Labels.IsVm != IsVm)
+        if (!series.Has(Slot))
         {
             return;
         }
@@ -73,8 +73,9 @@ internal sealed class ObjectGauge
         ExpositionBytes.Append(output, series.LabelBytes());
         for (var extra = 0; extra < _extraPrefixes.Length; extra++)
         {
+            // An _info series has a value only once SetInfo gave it its extra labels.
             ExpositionBytes.Append(output, _extraPrefixes[extra]);
-            ExpositionBytes.AppendLabelValue(output, extra < series.InfoExtra.Length ? series.InfoExtra[extra] : string.Empty);
+            ExpositionBytes.AppendLabelValue(output, series.InfoExtra[extra]);
             ExpositionBytes.Append(output, "\""u8);
         }
 
@@ -82,4 +83,7 @@ internal sealed class ObjectGauge
         ExpositionBytes.AppendValue(output, series.ValueOf(Slot), openMetrics);
         ExpositionBytes.Append(output, "\n"u8);
     }
+
+    /// <summary>The objects of this gauge's kind that have its series now.</summary>
+    private IEnumerable<ObjectSeries> WithSeries() => _objects().Where(o => o.Labels.IsVm == IsVm && o.Has(Slot));
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using Monitoring.Core.Model;
 using Monitoring.HealthModel;
 using Monitoring.HealthModel.Model;
-using Monitoring.Service.Configuration;
 using Monitoring.Service.HealthHosting;
 using Monitoring.Service.Metrics;
 using Monitoring.Storage;
@@ -108,17 +107,10 @@ public sealed class HealthServiceTests : IDisposable
     private async Task<(HealthService Service, MonitoringDatabase Database)> StartedAsync()
     {
         var database = await TestDatabase.CreateAsync(_directory);
-        var configuration = ConfigurationLoader.Load(null, new Dictionary<string, string?>
-        {
-            ["Monitoring__Targets__0__Name"] = "vc01",
-            ["Monitoring__Targets__0__Kind"] = "vSphere",
-            ["Monitoring__Targets__0__Address"] = "https://vc01.example.net/sdk",
-            ["Monitoring__Targets__0__Username"] = "svc-monitor",
-            ["Monitoring__Targets__0__Password"] = "not-for-logs",
-            ["Monitoring__Thresholds__HostCpuWarningPercent"] = "80",
-            ["Monitoring__Thresholds__HostCpuCriticalPercent"] = "90",
-            ["Monitoring__Thresholds__HostPressureMinutes"] = "1",
-        });
+        var configuration = TestConfiguration.OneVCenter(
+            ("Monitoring__Thresholds__HostCpuWarningPercent", "80"),
+            ("Monitoring__Thresholds__HostCpuCriticalPercent", "90"),
+            ("Monitoring__Thresholds__HostPressureMinutes", "1"));
         var service = new HealthService(
             configuration,
             new InventoryReader(database),

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using Monitoring.HealthModel.Alerts;
 using Monitoring.Remediation.Alerts;
 using Monitoring.Remediation.Tips;
-using Monitoring.Service.Configuration;
 using Monitoring.Service.Remediation.Alerts;
 using Monitoring.Service.Remediation.Automation;
 using Monitoring.Storage;
@@ -116,16 +115,9 @@ public sealed class OurAlertTipServiceTests : IDisposable
 
     private OurAlertTipService Service(MonitoringDatabase database, EfTipStore tips)
     {
-        var configuration = ConfigurationLoader.Load(null, new Dictionary<string, string?>
-        {
-            ["Monitoring__Targets__0__Name"] = "vc01",
-            ["Monitoring__Targets__0__Kind"] = "vSphere",
-            ["Monitoring__Targets__0__Address"] = "https://vc01.example.net/sdk",
-            ["Monitoring__Targets__0__Username"] = "svc-monitor",
-            ["Monitoring__Targets__0__Password"] = "not-for-logs",
-            ["Monitoring__Remediation__AlertRules__0__Alert"] = "VirtHostCpuPressure",
-            ["Monitoring__Remediation__AlertRules__0__Action"] = "enterMaintenance",
-        });
+        var configuration = TestConfiguration.OneVCenter(
+            ("Monitoring__Remediation__AlertRules__0__Alert", "VirtHostCpuPressure"),
+            ("Monitoring__Remediation__AlertRules__0__Action", "enterMaintenance"));
         var alerts = new EfAlertStore(database, _clock);
         return new OurAlertTipService(
             new AlertTips(tips, new TipLifecycle(tips, _clock), new AlertTipMapper(configuration.AlertTipRules)),
