@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -223,11 +224,17 @@ internal sealed class HealthService : BackgroundService, IPassObserver
                     }
                 }
 
-                // Stable, so samples stamped alike keep the source's order.
-                fresh = [.. newer.OrderBy(s => s.Timestamp)];
-                foreach (var sample in fresh)
+                // Stable, so samples stamped alike keep the source's order. The watermark moves as the sorted samples
+                // are taken, so a sample listed twice in one batch counts once.
+                fresh = new List<PerformanceSample>(newer.Count);
+                foreach (var sample in newer.OrderBy(s => s.Timestamp))
                 {
-                    _lastSample[(sample.ObjectId, sample.Metric)] = sample.Timestamp;
+                    ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastSample, (sample.ObjectId, sample.Metric), out _);
+                    if (sample.Timestamp > last)
+                    {
+                        last = sample.Timestamp;
+                        fresh.Add(sample);
+                    }
                 }
             }
 

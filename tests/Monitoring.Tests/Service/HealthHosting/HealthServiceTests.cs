@@ -83,6 +83,29 @@ public sealed class HealthServiceTests : IDisposable
         await service.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task OnRealtime_OneBatchRepeatsASample_ItCountsOnce_TwoHotSamplesStayBelowTheMinute()
+    {
+        var (service, _) = await StartedAsync();
+        service.OnInventory(Inventory(host2: new ReportedHealth(HealthState.Healthy, null)));
+        await service.QueuedWorkDoneAsync(CancellationToken.None).WaitAsync(s_wait);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        // A source that lists a sample twice in one reply: two hot samples, not three, so no minute of pressure yet.
+        service.OnRealtime(Batch(Hot(20), Hot(0), Hot(20)));
+        await service.QueuedWorkDoneAsync(CancellationToken.None).WaitAsync(s_wait);
+
+        var engine = service.Engine!;
+        Assert.Equal(HealthState.Healthy, engine.HealthOf(Host1).Health.State);
+        Assert.Empty(engine.Alerts.List());
+
+        // The next sample is the third in a row.
+        service.OnRealtime(Batch(Hot(40)));
+        await service.QueuedWorkDoneAsync(CancellationToken.None).WaitAsync(s_wait);
+        Assert.Equal(HealthState.Critical, engine.HealthOf(Host1).Health.State);
+        await service.StopAsync(CancellationToken.None);
+    }
+
     private static List<StateChange> Rolled(HealthEngine engine, string objectId) =>
         [.. engine.History(objectId, s_start.AddHours(-1)).Where(c => c.Monitor is null).OrderBy(c => c.At)];
 
