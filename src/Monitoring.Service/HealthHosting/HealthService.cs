@@ -292,6 +292,22 @@ internal sealed class HealthService : BackgroundService, IPassObserver
         return colon > 0 && !objectId.Contains('/', StringComparison.Ordinal) ? objectId[(colon + 1)..] : objectId;
     }
 
+    /// <summary>The name of an object the health model knows (inventory, host group, target, estate), or null for
+    /// anything else: for showing names beside ids that may not be ids at all (a tip's action parameters).</summary>
+    public string? KnownNameOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _engine?.Find(id) is not null || IsNamed(id) ? NameOf(id) : null;
+    }
+
+    private bool IsNamed(string id)
+    {
+        lock (_gate)
+        {
+            return _names.ContainsKey(id);
+        }
+    }
+
     private void RememberNames(InventorySnapshot snapshot)
     {
         foreach (var (id, name) in snapshot.Clusters.Select(c => (c.Id, c.Name)).Concat(snapshot.Hosts.Select(h => (h.Id, h.Name)))

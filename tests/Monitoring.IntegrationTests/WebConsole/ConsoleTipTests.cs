@@ -42,6 +42,13 @@ public sealed class ConsoleTipTests
         var row = console.Page.Locator($"tr[data-tip-id='{id}']");
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "Active");
         await Assertions.Expect(row.Locator("td.status")).ToHaveTextAsync("Active");
+
+        // The row names the VM as the simulator does (pyvmomi's reading), not by its inventory id.
+        var vmId = tip["action"]!["vm"]!.GetValue<string>();
+        var vmName = await run.NameOfAsync(vmId);
+        Assert.Equal(vmName, tip["names"]![vmId]!.GetValue<string>());
+        await Assertions.Expect(row.Locator("td.action")).ToContainTextAsync($"vm {vmName}");
+        Assert.DoesNotContain(vmId, await row.Locator("td.action").InnerTextAsync(), StringComparison.Ordinal);
         await console.AssertNoRawValuesAsync();
         await console.ScreenshotAsync("20-tips-operator");
 

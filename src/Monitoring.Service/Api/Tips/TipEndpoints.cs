@@ -6,6 +6,7 @@ using Monitoring.Remediation.Actions;
 using Monitoring.Remediation.Tips;
 using Monitoring.Service.Api.Access;
 using Monitoring.Service.Api.Http;
+using Monitoring.Service.HealthHosting;
 using Monitoring.Service.Remediation;
 using Monitoring.Storage.TipStores;
 
@@ -46,7 +47,7 @@ internal static class TipEndpoints
             .Produces<TipView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static IResult List(HttpRequest request, EfTipStore store)
+    private static IResult List(HttpRequest request, EfTipStore store, HealthService health)
     {
         var query = new QueryReader(request, QueryParameter.Names(s_listParameters));
         var status = query.OneOf("status", s_statuses);
@@ -58,24 +59,24 @@ internal static class TipEndpoints
         }
 
         var (items, total) = store.Query(new TipQuery(status, target, paging.Offset, paging.Limit));
-        return TypedResults.Ok(new PageDocument<TipView>([.. items.Select(t => TipView.From(t))], total, paging.Offset, paging.Limit));
+        return TypedResults.Ok(new PageDocument<TipView>([.. items.Select(t => TipView.From(t, health.KnownNameOf))], total, paging.Offset, paging.Limit));
     }
 
-    private static IResult Get(string id, TipLifecycle lifecycle) =>
-        Act(() => TypedResults.Ok(TipView.From(lifecycle.Get(id), withHistory: true)));
+    private static IResult Get(string id, TipLifecycle lifecycle, HealthService health) =>
+        Act(() => TypedResults.Ok(TipView.From(lifecycle.Get(id), health.KnownNameOf, withHistory: true)));
 
-    private static IResult Implement(string id, HttpContext http, ITipImplementer implementer) =>
+    private static IResult Implement(string id, HttpContext http, ITipImplementer implementer, HealthService health) =>
         Act(() =>
         {
             var tip = implementer.Implement(id, ApiKeyAuthentication.ActorOf(http.User), automatic: false);
-            var view = TipView.From(tip, withHistory: true);
+            var view = TipView.From(tip, health.KnownNameOf, withHistory: true);
             return tip.Status.IsFinal()
                 ? TypedResults.Ok(view)
                 : TypedResults.Accepted($"{ApiApplicationExtensions.BasePath}/tips/{tip.Id}", view);
         });
 
-    private static IResult Dismiss(string id, HttpContext http, TipLifecycle lifecycle) =>
-        Act(() => TypedResults.Ok(TipView.From(lifecycle.Dismiss(id, ApiKeyAuthentication.ActorOf(http.User)), withHistory: true)));
+    private static IResult Dismiss(string id, HttpContext http, TipLifecycle lifecycle, HealthService health) =>
+        Act(() => TypedResults.Ok(TipView.From(lifecycle.Dismiss(id, ApiKeyAuthentication.ActorOf(http.User)), health.KnownNameOf, withHistory: true)));
 
     private static async Task<IResult> WhatIfAsync(BalancerPlanner planner, CancellationToken ct) =>
         TypedResults.Ok(WhatIfView.From(await planner.PlanAsync(ct).ConfigureAwait(false)));

@@ -5,7 +5,9 @@ namespace Monitoring.Service.Api.Tips;
 
 /// <summary>One tip as the API and <c>tips --json</c> show it: the contract's fields (<c>id</c>, <c>status</c>,
 /// <c>automatic</c>, <c>target</c>, <c>action</c> with its <c>kind</c> and parameters, <c>summary</c>, <c>raisedAt</c>),
-/// then ours. <c>history</c> only on one tip (<c>GET /api/v1/tips/{id}</c>).</summary>
+/// then ours. <c>names</c> gives the display name of each inventory id the tip mentions (its target, the action's
+/// objects) where the service knows one, so a reader shows "web-01" rather than "vc01/vm-12". <c>history</c> only on one
+/// tip (<c>GET /api/v1/tips/{id}</c>).</summary>
 internal sealed record TipView(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("status")] string Status,
@@ -23,11 +25,18 @@ internal sealed record TipView(
     [property: JsonPropertyName("updatedAt")] DateTimeOffset UpdatedAt,
     [property: JsonPropertyName("result")] string? Result)
 {
+    [JsonPropertyName("names")]
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     [JsonPropertyName("history")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<TipHistoryView>? History { get; init; }
 
-    public static TipView From(Tip tip, bool withHistory = false)
+    /// <param name="tip">The tip.</param>
+    /// <param name="nameOf">The name of an object the service knows (null for anything else), or null where no names are
+    /// known (the command line and hooks read no inventory).</param>
+    /// <param name="withHistory">Whether to include the history.</param>
+    public static TipView From(Tip tip, Func<string, string?>? nameOf = null, bool withHistory = false)
     {
         ArgumentNullException.ThrowIfNull(tip);
         return new TipView(
@@ -47,8 +56,25 @@ internal sealed record TipView(
             tip.UpdatedAt,
             tip.Result)
         {
+            Names = nameOf is null ? new Dictionary<string, string>(StringComparer.Ordinal) : NamesOf(tip, nameOf),
             History = withHistory ? [.. tip.History.Select(h => new TipHistoryView(h.At, h.Status.ToString(), h.By, h.Note))] : null,
         };
+    }
+
+    /// <summary>The target and every action parameter that is a known object with a name of its own (a parameter that is
+    /// no object's id, or an object named as its id, is left out).</summary>
+    private static Dictionary<string, string> NamesOf(Tip tip, Func<string, string?> nameOf)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in tip.Action.Parameters.Values.Prepend(tip.Target))
+        {
+            if (!names.ContainsKey(id) && nameOf(id) is { } name && !string.Equals(name, id, StringComparison.Ordinal))
+            {
+                names[id] = name;
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The action as one flat object: <c>kind</c> first, then its parameters (<c>vm</c>, <c>from</c>, <c>to</c>, ...).</summary>

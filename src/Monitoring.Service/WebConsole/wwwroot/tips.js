@@ -5,10 +5,19 @@ import { actionButton, post } from './actions.js';
 
 const FINAL = ['Resolved', 'Failed', 'Dismissed', 'Closed'];
 
-function actionText(action) {
+/** An object by its name where the service knows one (the id stays in the tooltip), else as it is. */
+function named(tip, value) {
+  const name = tip.names?.[value];
+  return name ? h('span', { title: value }, name) : value;
+}
+
+function actionText(tip) {
+  const action = tip.action;
   if (!action) return '–';
-  const parameters = Object.entries(action).filter(([k]) => k !== 'kind').map(([k, v]) => `${k} ${v}`);
-  return `${action.kind}${parameters.length ? `: ${parameters.join(', ')}` : ''}`;
+  const parameters = Object.entries(action).filter(([k]) => k !== 'kind');
+  const parts = [action.kind];
+  parameters.forEach(([k, v], i) => parts.push(`${i === 0 ? ': ' : ', '}${k} `, named(tip, v)));
+  return parts;
 }
 
 /** After Implement the tip may still run: poll it until it is final (or a minute passes). */
@@ -35,8 +44,8 @@ function row(tip, session, refresh) {
     h('td', { class: 'num' }, tip.priority ?? '–'),
     h('th', { scope: 'row' }, tip.summary, tip.details ? h('div', { class: 'muted' }, tip.details) : null,
       tip.expectedEffect ? h('div', { class: 'muted' }, `Expected: ${tip.expectedEffect}`) : null),
-    h('td', {}, tip.target),
-    h('td', {}, actionText(tip.action)),
+    h('td', { class: 'target' }, named(tip, tip.target)),
+    h('td', { class: 'action' }, actionText(tip)),
     h('td', { class: 'status' }, tip.status, tip.result ? h('div', { class: 'muted' }, tip.result) : null),
     h('td', {}, timeCell(tip.raisedAt)),
     session.may('operator') ? h('td', { class: 'actions' }, actions) : null);
