@@ -1,6 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Monitoring.Storage.Sql;
 
 namespace Monitoring.Storage;
@@ -74,7 +75,11 @@ public sealed class MonitoringDatabase
     /// <remarks>No retrying execution strategy: <see cref="InventoryStore"/> opens its own transactions, which
     /// such a strategy refuses, and every pass and flush is retried by its schedule anyway.</remarks>
     /// <exception cref="ArgumentException">The string cannot be parsed, or names no server.</exception>
-    public static MonitoringDatabase SqlServer(string connectionString)
+    public static MonitoringDatabase SqlServer(string connectionString) => SqlServer(connectionString, []);
+
+    /// <summary>The same, with EF Core interceptors on every context: lets tests read the SQL a SQL Server would be
+    /// sent without one.</summary>
+    internal static MonitoringDatabase SqlServer(string connectionString, IReadOnlyList<IInterceptor> interceptors)
     {
         var builder = new SqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrWhiteSpace(builder.DataSource))
@@ -84,6 +89,7 @@ public sealed class MonitoringDatabase
 
         var options = new DbContextOptionsBuilder<SqlServerMonitoringDbContext>()
             .UseSqlServer(connectionString)
+            .AddInterceptors(interceptors)
             .Options;
         return new MonitoringDatabase(StorageProvider.SqlServer, () => new SqlServerMonitoringDbContext(options), DescribeSqlServer(builder), new SqlServerSampleSql());
     }

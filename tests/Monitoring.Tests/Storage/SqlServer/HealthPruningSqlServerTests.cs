@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Monitoring.Storage;
+using Monitoring.Storage.HealthStores;
+using Xunit;
+
+namespace Monitoring.Tests.Storage.SqlServer;
+
+/// <summary>Pruning on SQL Server, with no SQL Server here: the statements EF Core would send are captured and parsed
+/// as T-SQL. (What they delete is tested on SQLite, in <c>HealthPruningTests</c>; the LINQ is the same.)</summary>
+public sealed class HealthPruningSqlServerTests
+{
+    [Fact]
+    public async Task RunAsync_SqlServer_SendsFourDeletesAndOneQuery_AllOfThemT_Sql()
+    {
+        var capture = new SqlCapture();
+        var database = MonitoringDatabase.SqlServer(SqlServerTestDatabase.ConnectionString, [capture]);
+        var pruning = new HealthPruning(database, new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero)));
+
+        await pruning.RunAsync(HealthRetention.Default, CancellationToken.None);
+
+        var deleted = new List<string>();
+        foreach (var sql in capture.Commands)
+        {
+            var fragment = TSql.Parse(sql);
+            foreach (var delete in TSql.All<DeleteSpecification>(fragment))
+            {
+                Assert.NotNull(delete.WhereClause); // never a whole table
+                deleted.Add(TableOf(delete));
+            }
+        }
+
+        Assert.Equal(["StateChanges", "AlertComments", "Alerts", "AlertChanges"], deleted);
+        Assert.Equal(5, capture.Commands.Count); // and the lowest export position, read once
+    }
+
+    /// <summary>The table a DELETE removes rows from: named directly, or through the alias of its FROM clause (as EF
+    /// Core writes <c>DELETE FROM [s] FROM [StateChanges] AS [s]</c>).</summary>
+    private static string TableOf(DeleteSpecification delete)
+    {
+        var target = ((NamedTableReference)delete.Target).SchemaObject.BaseIdentifier.Value;
+        var named = delete.FromClause is null ? null : TSql.All<NamedTableReference>(delete.FromClause).FirstOrDefault(t => t.Alias?.Value == target);
+        return named?.SchemaObject.BaseIdentifier.Value ?? target;
+    }
+}
