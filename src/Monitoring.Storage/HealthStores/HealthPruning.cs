@@ -6,7 +6,9 @@ namespace Monitoring.Storage.HealthStores;
 /// <summary>Prunes the health tables past their retention: state changes by age, closed alerts (and their comments)
 /// by the time they closed, and the alert change log by age once every export position has passed a change.</summary>
 /// <remarks>Open alerts are never pruned, however old. A change-log entry an exporter has not passed stays, so a
-/// connector that is behind loses nothing; with no export position stored at all, age alone decides.</remarks>
+/// connector that is behind loses nothing; with no export position stored at all, age alone decides. Where the
+/// sample tables are pruned in batches (SQL Server: below its lock escalation threshold, so writers are never held up
+/// by a table lock), these tables are too, each batch committed on its own.</remarks>
 public sealed class HealthPruning
 {
     private readonly MonitoringDatabase _database;
@@ -26,18 +28,37 @@ public sealed class HealthPruning
         await using var context = _database.CreateContext();
 
         var historyBefore = now - retention.StateChanges;
-        var stateChanges = await context.StateChanges.Where(c => c.At < historyBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var stateChanges = await DeleteAsync(context.StateChanges.Where(c => c.At < historyBefore), cancellationToken).ConfigureAwait(false);
 
         var closedBefore = now - retention.ClosedAlerts;
         int closedState = ResolutionState.Closed.Value;
         var closed = context.Alerts.Where(a => a.ResolutionState == closedState && a.ResolvedAt != null && a.ResolvedAt < closedBefore).Select(a => a.Id);
-        await context.AlertComments.Where(c => closed.Contains(c.AlertId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        var alerts = await context.Alerts.Where(a => a.ResolutionState == closedState && a.ResolvedAt != null && a.ResolvedAt < closedBefore)
-            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await DeleteAsync(context.AlertComments.Where(c => closed.Contains(c.AlertId)), cancellationToken).ConfigureAwait(false);
+        var alerts = await DeleteAsync(context.Alerts.Where(a => a.ResolutionState == closedState && a.ResolvedAt != null && a.ResolvedAt < closedBefore), cancellationToken)
+            .ConfigureAwait(false);
 
         var changedBefore = now - retention.ChangeLog;
         var passed = await context.AlertExportPositions.Select(p => (long?)p.Sequence).MinAsync(cancellationToken).ConfigureAwait(false) ?? long.MaxValue;
-        var changes = await context.AlertChanges.Where(c => c.Sequence <= passed && c.At < changedBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var changes = await DeleteAsync(context.AlertChanges.Where(c => c.Sequence <= passed && c.At < changedBefore), cancellationToken).ConfigureAwait(false);
         return (stateChanges, alerts, changes);
+    }
+
+    /// <summary>Deletes <paramref name="rows"/>: in one statement, or batch by batch until a batch comes back short.</summary>
+    private async Task<int> DeleteAsync<T>(IQueryable<T> rows, CancellationToken cancellationToken)
+    {
+        if (_database.SampleSql.PruneBatchSize is not { } batch)
+        {
+            return await rows.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await rows.Take(batch).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            total += deleted;
+        }
+        while (deleted == batch);
+        return total;
     }
 }

@@ -4,6 +4,7 @@ using Monitoring.HealthModel.Alerts;
 using Monitoring.HealthModel.Model;
 using Monitoring.Storage.Exports;
 using Monitoring.Storage.HealthStores;
+using Monitoring.Tests.Storage.SqlServer;
 using Monitoring.Tests.Support;
 using Xunit;
 
@@ -81,5 +82,41 @@ public sealed class HealthPruningTests
 
         Assert.Equal(1, changes);
         Assert.Equal(ResolutionState.Acknowledged, Assert.Single(alerts.ReadAfter(0, 100)).Alert.ResolutionState);
+    }
+
+    [Fact]
+    public async Task Run_BatchedAsOnSqlServer_RemovesEveryOldRowBatchByBatchAndNoRecentOne()
+    {
+        using var directory = new TempDirectory();
+        var database = (await TestDatabase.CreateAsync(directory)).WithSampleSql(new BatchedSqliteSampleSql(batch: 3));
+        var clock = new FakeTimeProvider(s_start);
+        var alerts = new EfAlertStore(database, clock);
+        var tracker = new AlertTracker(alerts, new ResolutionStateCatalog(), clock);
+        var history = new EfStateChangeStore(database);
+
+        // Day 0: ten changes and seven closed alerts with a comment each (more than two batches of each); day 40: two more.
+        for (var i = 0; i < 10; i++)
+        {
+            history.Append(new StateChange($"vm:{i}", null, HealthState.Healthy, HealthState.Warning, clock.GetUtcNow(), "old", false, false));
+        }
+
+        var old = Enumerable.Range(0, 7).Select(i =>
+        {
+            var alert = tracker.Raise(Request($"target:{i}"));
+            tracker.AddComment(alert.Id, "ops", "seen");
+            return tracker.Close(alert.Id, "ops");
+        }).ToList();
+        clock.Advance(TimeSpan.FromDays(40));
+        history.Append(new StateChange("vm:0", null, HealthState.Warning, HealthState.Healthy, clock.GetUtcNow(), "recent", false, false));
+        history.Append(new StateChange("vm:1", null, HealthState.Warning, HealthState.Healthy, clock.GetUtcNow(), "recent", false, false));
+        history.Flush();
+        var recent = tracker.Close(tracker.Raise(Request("target:recent")).Id, "ops");
+
+        var (stateChanges, removedAlerts, _) = await new HealthPruning(database, clock).RunAsync(s_retention, CancellationToken.None);
+
+        Assert.Equal((10, 7), (stateChanges, removedAlerts));
+        Assert.Equal(["recent", "recent"], history.Query(null, DateTimeOffset.MinValue, 100).Select(s => s.Cause));
+        Assert.All(old, a => Assert.Null(alerts.Find(a.Id)));
+        Assert.NotNull(alerts.Find(recent.Id));
     }
 }

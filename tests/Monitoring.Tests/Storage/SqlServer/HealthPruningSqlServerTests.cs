@@ -7,11 +7,12 @@ using Xunit;
 namespace Monitoring.Tests.Storage.SqlServer;
 
 /// <summary>Pruning on SQL Server, with no SQL Server here: the statements EF Core would send are captured and parsed
-/// as T-SQL. (What they delete is tested on SQLite, in <c>HealthPruningTests</c>; the LINQ is the same.)</summary>
+/// as T-SQL. (What they delete, also batch by batch, is tested on SQLite in <c>HealthPruningTests</c>; the LINQ is the
+/// same.) The stand-in deletes nothing, so each table takes one batch here.</summary>
 public sealed class HealthPruningSqlServerTests
 {
     [Fact]
-    public async Task RunAsync_SqlServer_SendsFourDeletesAndOneQuery_AllOfThemT_Sql()
+    public async Task RunAsync_SqlServer_SendsFourBatchedDeletesAndOneQuery_AllOfThemT_Sql()
     {
         var capture = new SqlCapture();
         var database = MonitoringDatabase.SqlServer(SqlServerTestDatabase.ConnectionString, [capture]);
@@ -26,6 +27,7 @@ public sealed class HealthPruningSqlServerTests
             foreach (var delete in TSql.All<DeleteSpecification>(fragment))
             {
                 Assert.NotNull(delete.WhereClause); // never a whole table
+                Assert.NotNull(delete.TopRowFilter); // in batches, below SQL Server's lock escalation
                 deleted.Add(TableOf(delete));
             }
         }
