@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Monitoring.Core.Model;
 using Monitoring.HealthModel;
 using Monitoring.HealthModel.Model;
 using Monitoring.Service.HealthHosting;
-using Monitoring.Service.Metrics;
 using Monitoring.Storage;
 using Monitoring.Storage.HealthStores;
 using Monitoring.Tests.Support;
@@ -134,16 +132,7 @@ public sealed class HealthServiceTests : IDisposable
             ("Monitoring__Thresholds__HostCpuWarningPercent", "80"),
             ("Monitoring__Thresholds__HostCpuCriticalPercent", "90"),
             ("Monitoring__Thresholds__HostPressureMinutes", "1"));
-        var service = new HealthService(
-            configuration,
-            new InventoryReader(database),
-            new EfStateChangeStore(database),
-            new EfAlertStore(database, _clock),
-            new EfMaintenanceWindowStore(database, _clock),
-            new MaintenanceMetrics(new MetricFamilies(Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry()))),
-            _clock,
-            NullLogger<HealthService>.Instance);
-        await service.StartAsync(CancellationToken.None);
+        var service = await TestHealthService.StartedAsync(database, configuration, _clock);
         return (service, database);
     }
 }

@@ -5,7 +5,6 @@ using Monitoring.HealthModel.Maintenance;
 using Monitoring.Remediation.Actions;
 using Monitoring.Remediation.Tips;
 using Monitoring.Service.HealthHosting;
-using Monitoring.Service.Metrics;
 using Monitoring.Service.Remediation;
 using Monitoring.Service.Remediation.Automation;
 using Monitoring.Storage;
@@ -132,16 +131,7 @@ public sealed class AutomaticRemediationServiceTests : IDisposable
             ("Monitoring__Balancer__HostGroups__0__Automatic", "Critical"),
             ("Monitoring__Remediation__Automatic__IntervalSeconds", "5"),
             ("Monitoring__Remediation__Automatic__MaxPerHour", maxPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var health = new HealthService(
-            configuration,
-            new InventoryReader(database),
-            new EfStateChangeStore(database),
-            new EfAlertStore(database, _clock),
-            new EfMaintenanceWindowStore(database, _clock),
-            new MaintenanceMetrics(new MetricFamilies(Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry()))),
-            _clock,
-            NullLogger<HealthService>.Instance);
-        await health.StartAsync(CancellationToken.None);
+        var health = await TestHealthService.StartedAsync(database, configuration, _clock);
         var lifecycle = new TipLifecycle(tips, _clock);
         var implementer = new TipImplementer(lifecycle, tips, [executor], _clock, NullLogger<TipImplementer>.Instance);
         _owned.Add(implementer);
