@@ -297,15 +297,15 @@ internal sealed class HealthService : BackgroundService, IPassObserver
     public string? KnownNameOf(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return _engine?.Find(id) is not null || IsNamed(id) ? NameOf(id) : null;
-    }
-
-    private bool IsNamed(string id)
-    {
         lock (_gate)
         {
-            return _names.ContainsKey(id);
+            if (_names.TryGetValue(id, out var name))
+            {
+                return name;
+            }
         }
+
+        return _engine?.Find(id) is not null ? NameOf(id) : null;
     }
 
     private void RememberNames(InventorySnapshot snapshot)

@@ -24,6 +24,7 @@ public sealed class AutomaticRemediationServiceTests : IDisposable
     private const string Cluster = "vc01/domain-c7";
     private static readonly DateTimeOffset s_start = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_pass = TimeSpan.FromSeconds(5); // IntervalSeconds, as configured below
     private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _clock = new(s_start);
     private readonly List<IDisposable> _owned = [];
@@ -154,26 +155,9 @@ public sealed class AutomaticRemediationServiceTests : IDisposable
         await health.StopAsync(CancellationToken.None).WaitAsync(s_wait);
     }
 
-    /// <summary>Lets the service's loop run <paramref name="count"/> more passes (5 s each on the fake clock).</summary>
-    private async Task PassesAsync(int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            _clock.Advance(TimeSpan.FromSeconds(5));
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Moves the fake clock a pass (5 s) at a time until <paramref name="done"/> holds.</summary>
+    private Task UntilAsync(Func<bool> done) => FakeClockLoop.UntilAsync(_clock, s_pass, done, maxSteps: 600);
 
-    /// <summary>Moves the fake clock a pass at a time until <paramref name="done"/> holds (each step lets the loop run
-    /// in real time too).</summary>
-    private async Task UntilAsync(Func<bool> done)
-    {
-        for (var i = 0; i < 600 && !done(); i++)
-        {
-            _clock.Advance(TimeSpan.FromSeconds(5));
-            await Task.Delay(20);
-        }
-
-        Assert.True(done(), "the service did not get there within 600 passes");
-    }
+    /// <summary>Lets the service's loop run <paramref name="count"/> more passes.</summary>
+    private Task PassesAsync(int count) => FakeClockLoop.StepsAsync(_clock, s_pass, count);
 }

@@ -100,18 +100,8 @@ public sealed class OurAlertTipServiceTests : IDisposable
         LastModifiedAt = _clock.GetUtcNow(),
     };
 
-    /// <summary>Moves the fake clock past the service's poll interval until <paramref name="done"/> holds (each step
-    /// lets its loop run in real time too).</summary>
-    private async Task UntilAsync(Func<bool> done)
-    {
-        for (var i = 0; i < 1_000 && !done(); i++)
-        {
-            _clock.Advance(TimeSpan.FromSeconds(2));
-            await Task.Delay(20);
-        }
-
-        Assert.True(done(), "the service did not get there within 1,000 polls");
-    }
+    /// <summary>Moves the fake clock past the service's poll interval until <paramref name="done"/> holds.</summary>
+    private Task UntilAsync(Func<bool> done) => FakeClockLoop.UntilAsync(_clock, TimeSpan.FromSeconds(2), done);
 
     private OurAlertTipService Service(MonitoringDatabase database, EfTipStore tips)
     {

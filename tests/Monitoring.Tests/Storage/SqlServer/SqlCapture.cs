@@ -4,24 +4,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Monitoring.Tests.Storage.SqlServer;
 
-/// <summary>Stands in for a SQL Server: a connection "opens" without a server, every command is recorded and answered
-/// with nothing (no rows affected; a query gets one row of NULL, as an aggregate over no rows does).</summary>
+/// <summary>Stands in for a SQL Server on the async path: a connection "opens" without a server, every command is
+/// recorded and answered with nothing (no rows affected; a query gets one row of NULL, as an aggregate over no rows
+/// does).</summary>
 internal sealed class SqlCapture : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private readonly List<string> _commands = [];
 
     public IReadOnlyList<string> Commands => _commands;
 
-    public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
-        InterceptionResult.Suppress();
-
     public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(InterceptionResult.Suppress());
-
-    public InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
-        InterceptionResult.Suppress();
-
-    public ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
         ValueTask.FromResult(InterceptionResult.Suppress());
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
