@@ -67,6 +67,7 @@ public sealed class MonitoringDatabase
         Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
         var options = new DbContextOptionsBuilder<SqliteMonitoringDbContext>()
             .UseSqlite(builder.ConnectionString)
+            .AddInterceptors(SqliteBusyTimeout.Instance)
             .Options;
         return new MonitoringDatabase(StorageProvider.Sqlite, () => new SqliteMonitoringDbContext(options), builder.DataSource, new SqliteSampleSql());
     }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Monitoring.Storage;
 using Monitoring.Tests.Support;
@@ -43,6 +44,27 @@ public sealed class MonitoringDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateContext_SqliteConnectionOpenedByEfOrDirectly_WaitsForAnotherWritersLockInsideSqlite()
+    {
+        // A writer that meets another's lock must go ahead as soon as it is free, not 150 ms later
+        // (Microsoft.Data.Sqlite's own retry), whichever way its connection was opened.
+        var database = await TestDatabase.CreateAsync(_directory);
+
+        await using (var context = database.CreateContext())
+        {
+            await context.Database.OpenConnectionAsync();
+            Assert.Equal(SqliteBusyTimeout.Milliseconds, await BusyTimeoutAsync((SqliteConnection)context.Database.GetDbConnection()));
+        }
+
+        await using (var context = database.CreateContext())
+        {
+            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            await connection.OpenAsync();
+            Assert.Equal(SqliteBusyTimeout.Milliseconds, await BusyTimeoutAsync(connection));
+        }
+    }
+
+    [Fact]
     public void Sqlite_RelativeDataSource_ResolvesAgainstTheBaseFolderAndCreatesIt()
     {
         var database = MonitoringDatabase.Sqlite("Data Source=data/monitoring.db", _directory.Path);
@@ -57,5 +79,12 @@ public sealed class MonitoringDatabaseTests : IDisposable
     public void Sqlite_NoFile_IsRefused(string connectionString)
     {
         Assert.Throws<ArgumentException>(() => MonitoringDatabase.Sqlite(connectionString, _directory.Path));
+    }
+
+    private static async Task<long> BusyTimeoutAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
