@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitoring.Core.Collection;
+using Monitoring.Service.Api.Tips;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Configuration;
 using Monitoring.Service.HealthHosting;
@@ -57,6 +58,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton(_ => MonitoringDatabase.Create(configuration.Options.Storage.Provider, configuration.Options.Storage.ConnectionString, configuration.BaseDirectory));
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<InventoryReader>();
+        services.AddSingleton<IObjectNames, StoredObjectNames>();
         services.AddSingleton<InventoryPass>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditTrail>();

@@ -41,7 +41,8 @@ internal static class TipsVerb
 
             await using var context = await VerbContext.OpenAsync(parse, global, ct).ConfigureAwait(false);
             var (tips, _) = context.Get<EfTipStore>().Query(new TipQuery(filter, null, 0, int.MaxValue));
-            var views = tips.Select(t => TipView.From(t)).ToList();
+            var nameOf = await context.Get<IObjectNames>().LookupAsync(ct).ConfigureAwait(false);
+            var views = tips.Select(t => TipView.From(t, nameOf)).ToList();
             if (parse.GetValue(json))
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(views, JsonOutput.Options)).ConfigureAwait(false);

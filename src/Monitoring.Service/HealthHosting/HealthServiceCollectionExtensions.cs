@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.HealthModel.Storage;
+using Monitoring.Service.Api.Tips;
 using Monitoring.Service.Collection;
 using Monitoring.Service.Exports;
 using Monitoring.Service.Metrics;
@@ -31,6 +32,9 @@ internal static class HealthServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<PrometheusExporter>().Maintenance);
         services.AddSingleton<HealthService>();
         services.AddSingleton<IPassObserver>(sp => sp.GetRequiredService<HealthService>());
+
+        // Replaces the stored inventory's names (the command line's): the engine holds them already.
+        services.AddSingleton<IObjectNames, HealthObjectNames>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthService>());
         return services;
     }

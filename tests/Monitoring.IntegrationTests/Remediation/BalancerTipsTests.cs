@@ -68,7 +68,9 @@ public sealed class BalancerTipsTests
             var fromCli = JsonNode.Parse(listed.Stdout)!.AsArray();
             var fromApi = (await GetJsonAsync(service, "/api/v1/tips?status=Active"))["items"]!.AsArray();
             Assert.Equal(Ids(fromApi), Ids(fromCli));
-            foreach (var field in new[] { "id", "status", "automatic", "target", "action", "summary", "raisedAt" })
+            // Names too: the command line reads them from the stored inventory, the service from its health model.
+            Assert.NotEmpty(fromApi[0]!["names"]!.AsObject());
+            foreach (var field in new[] { "id", "status", "automatic", "target", "action", "summary", "raisedAt", "names" })
             {
                 Assert.True(JsonNode.DeepEquals(fromApi[0]![field], fromCli.Single(t => t!["id"]!.GetValue<string>() == fromApi[0]!["id"]!.GetValue<string>())![field]), field);
             }

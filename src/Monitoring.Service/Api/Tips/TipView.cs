@@ -6,7 +6,7 @@ namespace Monitoring.Service.Api.Tips;
 /// <summary>One tip as the API and <c>tips --json</c> show it: the contract's fields (<c>id</c>, <c>status</c>,
 /// <c>automatic</c>, <c>target</c>, <c>action</c> with its <c>kind</c> and parameters, <c>summary</c>, <c>raisedAt</c>),
 /// then ours. <c>names</c> gives the display name of each inventory id the tip mentions (its target, the action's
-/// objects) where the service knows one, so a reader shows "web-01" rather than "vc01/vm-12". <c>history</c> only on one
+/// objects) where one is known, so a reader shows "web-01" rather than "vc01/vm-12". <c>history</c> only on one
 /// tip (<c>GET /api/v1/tips/{id}</c>).</summary>
 internal sealed record TipView(
     [property: JsonPropertyName("id")] string Id,
@@ -33,8 +33,8 @@ internal sealed record TipView(
     public IReadOnlyList<TipHistoryView>? History { get; init; }
 
     /// <param name="tip">The tip.</param>
-    /// <param name="nameOf">The name of an object the service knows (null for anything else), or null where no names are
-    /// known (the command line and hooks read no inventory).</param>
+    /// <param name="nameOf">The name of an object (null for anything else; see <see cref="IObjectNames"/>), or null for
+    /// no names at all.</param>
     /// <param name="withHistory">Whether to include the history.</param>
     public static TipView From(Tip tip, Func<string, string?>? nameOf = null, bool withHistory = false)
     {

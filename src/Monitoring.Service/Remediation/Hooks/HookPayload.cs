@@ -10,6 +10,10 @@ internal static class HookPayload
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The UTF-8 JSON a hook gets for <paramref name="tip"/>.</summary>
-    public static byte[] Serialize(Tip tip) => JsonSerializer.SerializeToUtf8Bytes(TipView.From(tip), s_json);
+    /// <summary>The UTF-8 JSON a hook gets for <paramref name="tip"/>, with the names of the objects it mentions.</summary>
+    public static async Task<byte[]> SerializeAsync(Tip tip, IObjectNames names, CancellationToken cancellationToken)
+    {
+        var nameOf = await names.LookupAsync(cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.SerializeToUtf8Bytes(TipView.From(tip, nameOf), s_json);
+    }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Monitoring.Remediation.Actions;
 using Monitoring.Remediation.Tips;
+using Monitoring.Service.Api.Tips;
 
 namespace Monitoring.Service.Remediation.Hooks;
 
@@ -19,11 +20,13 @@ internal sealed class ScriptHookExecutor : ITipActionExecutor
     private static readonly TimeSpan s_drainGrace = TimeSpan.FromSeconds(2);
 
     private readonly HookCatalog _hooks;
+    private readonly IObjectNames _names;
     private readonly ILogger<ScriptHookExecutor> _logger;
 
-    public ScriptHookExecutor(HookCatalog hooks, ILogger<ScriptHookExecutor> logger)
+    public ScriptHookExecutor(HookCatalog hooks, IObjectNames names, ILogger<ScriptHookExecutor> logger)
     {
         _hooks = hooks;
+        _names = names;
         _logger = logger;
     }
 
@@ -45,6 +48,7 @@ internal sealed class ScriptHookExecutor : ITipActionExecutor
 
     private async Task<TipActionOutcome> RunAsync(ScriptHook hook, Tip tip, Action<string> progress, CancellationToken cancellationToken)
     {
+        var payload = await HookPayload.SerializeAsync(tip, _names, cancellationToken).ConfigureAwait(false);
         using var process = new Process { StartInfo = StartInfo(hook, tip) };
         try
         {
@@ -64,7 +68,7 @@ internal sealed class ScriptHookExecutor : ITipActionExecutor
             stderr.ReadToEndAsync(process.StandardError.BaseStream));
 
         // Fed beside the wait, not before it: a script that never reads stdin must not block us on a full pipe.
-        var feeding = FeedAsync(process, HookPayload.Serialize(tip));
+        var feeding = FeedAsync(process, payload);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(hook.Timeout);
         try

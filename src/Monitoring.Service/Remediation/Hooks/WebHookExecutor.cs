@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Monitoring.Remediation.Actions;
 using Monitoring.Remediation.Tips;
+using Monitoring.Service.Api.Tips;
 using Monitoring.Service.Exports.Webhooks;
 
 namespace Monitoring.Service.Remediation.Hooks;
@@ -19,13 +20,15 @@ internal sealed class WebHookExecutor : ITipActionExecutor, IDisposable
     public const string TipHeader = "X-Monitoring-Tip";
 
     private readonly HookCatalog _hooks;
+    private readonly IObjectNames _names;
     private readonly TimeProvider _time;
     private readonly ILogger<WebHookExecutor> _logger;
     private readonly HttpClient _http;
 
-    public WebHookExecutor(HookCatalog hooks, TimeProvider time, ILogger<WebHookExecutor> logger)
+    public WebHookExecutor(HookCatalog hooks, IObjectNames names, TimeProvider time, ILogger<WebHookExecutor> logger)
     {
         _hooks = hooks;
+        _names = names;
         _time = time;
         _logger = logger;
         _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -56,7 +59,7 @@ internal sealed class WebHookExecutor : ITipActionExecutor, IDisposable
 
     private async Task<TipActionOutcome> PostAsync(WebHook hook, Tip tip, CancellationToken cancellationToken)
     {
-        var body = HookPayload.Serialize(tip);
+        var body = await HookPayload.SerializeAsync(tip, _names, cancellationToken).ConfigureAwait(false);
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         using var request = new HttpRequestMessage(HttpMethod.Post, hook.Url) { Content = content };

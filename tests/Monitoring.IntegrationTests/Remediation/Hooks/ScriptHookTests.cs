@@ -133,7 +133,7 @@ public sealed class ScriptHookTests : IDisposable
         return File.Exists(stat);
     }
 
-    private ScriptHookExecutor Executor(ScriptHook hook) => new(new HookCatalog([hook]), _log);
+    private ScriptHookExecutor Executor(ScriptHook hook) => new(new HookCatalog([hook]), HookNames.None, _log);
 
     /// <summary>A copy of a test script in the workspace, executable by its owner only, as an operator would install it.</summary>
     private string Script(string name)

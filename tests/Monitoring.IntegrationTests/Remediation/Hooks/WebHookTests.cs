@@ -47,6 +47,21 @@ public sealed class WebHookTests
     }
 
     [Fact]
+    public async Task Execute_TheTipsObjectsHaveNames_TheBodyNamesThem()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(new ReceiverAnswer(HttpStatusCode.OK));
+        var names = new HookNames(new Dictionary<string, string> { ["hv16/HV16-01"] = "HV16-01.corp.example", ["hv16/other"] = "unrelated" });
+        using var executor = Executor(new WebHook("desk", receiver.Url, new Secret(Key), TimeSpan.FromSeconds(10)), names);
+
+        var outcome = await executor.ExecuteAsync(HookTips.For("desk"), _ => { }, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Result);
+        using var json = JsonDocument.Parse(Assert.Single(receiver.Received).Body);
+        var named = json.RootElement.GetProperty("names").EnumerateObject().Select(p => (p.Name, p.Value.GetString())).ToList();
+        Assert.Equal([("hv16/HV16-01", "HV16-01.corp.example")], named);
+    }
+
+    [Fact]
     public async Task Execute_ReceiverAnswers500_FailedWithTheStatus()
     {
         await using var receiver = await WebhookReceiver.StartAsync(new ReceiverAnswer(HttpStatusCode.InternalServerError));
@@ -100,5 +115,5 @@ public sealed class WebHookTests
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(parts["v1"]));
     }
 
-    private WebHookExecutor Executor(WebHook hook) => new(new HookCatalog([hook]), TimeProvider.System, _log);
+    private WebHookExecutor Executor(WebHook hook, HookNames? names = null) => new(new HookCatalog([hook]), names ?? HookNames.None, TimeProvider.System, _log);
 }
