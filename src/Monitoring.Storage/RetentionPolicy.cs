@@ -12,4 +12,7 @@ public sealed record RetentionPolicy(TimeSpan Raw, TimeSpan Hourly, TimeSpan Dai
 
     /// <summary>How long the health data is kept (state history, closed alerts, the alert change log).</summary>
     public HealthRetention Health { get; init; } = HealthRetention.Default;
+
+    /// <summary>How long a final PRO tip is kept after its last change; default 90 days (see <see cref="TipStores.TipPruning"/>).</summary>
+    public TimeSpan FinalTips { get; init; } = TimeSpan.FromDays(90);
 }

@@ -9,6 +9,7 @@ public sealed class RetentionOptions
     public const int DefaultStateChangeDays = 30;
     public const int DefaultClosedAlertDays = 30;
     public const int DefaultAlertChangeLogDays = 7;
+    public const int DefaultFinalTipDays = 90;
 
     /// <summary>Hours of one-minute data. Default 48.</summary>
     public int? RawHours { get; set; }
@@ -27,4 +28,7 @@ public sealed class RetentionOptions
 
     /// <summary>Days the alert change log keeps an entry at least (and longer until every export has passed it). Default 7.</summary>
     public int? AlertChangeLogDays { get; set; }
+
+    /// <summary>Days a final PRO tip (resolved, failed, dismissed, closed) is kept after its last change. Default 90.</summary>
+    public int? FinalTipDays { get; set; }
 }

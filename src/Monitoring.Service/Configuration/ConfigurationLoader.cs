@@ -127,9 +127,11 @@ internal static class ConfigurationLoader
         var history = ScheduleSettings.Range(options.StateChangeDays, RetentionOptions.DefaultStateChangeDays, 1, 36600, $"{Key}:StateChangeDays", problems);
         var closed = ScheduleSettings.Range(options.ClosedAlertDays, RetentionOptions.DefaultClosedAlertDays, 1, 36600, $"{Key}:ClosedAlertDays", problems);
         var changeLog = ScheduleSettings.Range(options.AlertChangeLogDays, RetentionOptions.DefaultAlertChangeLogDays, 1, 36600, $"{Key}:AlertChangeLogDays", problems);
+        var tips = ScheduleSettings.Range(options.FinalTipDays, RetentionOptions.DefaultFinalTipDays, 1, 36600, $"{Key}:FinalTipDays", problems);
         return new RetentionPolicy(TimeSpan.FromHours(raw), TimeSpan.FromDays(hourly), TimeSpan.FromDays(daily))
         {
             Health = new HealthRetention(TimeSpan.FromDays(history), TimeSpan.FromDays(closed), TimeSpan.FromDays(changeLog)),
+            FinalTips = TimeSpan.FromDays(tips),
         };
     }
 

@@ -16,6 +16,7 @@ public static class TipsServiceCollectionExtensions
     public static IServiceCollection AddTips(this IServiceCollection services)
     {
         services.TryAddSingleton<EfTipStore>();
+        services.TryAddSingleton<TipPruning>();
         services.TryAddSingleton<ITipStore>(sp => sp.GetRequiredService<EfTipStore>());
         services.TryAddSingleton<TipLifecycle>();
         services.TryAddSingleton<TipImplementer>();

@@ -2,11 +2,12 @@ using Microsoft.Extensions.Logging;
 using Monitoring.Service.Configuration;
 using Monitoring.Storage;
 using Monitoring.Storage.HealthStores;
+using Monitoring.Storage.TipStores;
 using Quartz;
 
 namespace Monitoring.Service.Scheduling;
 
-/// <summary>Rolls performance data up (hourly, daily) and prunes it past retention; prunes the health data too.</summary>
+/// <summary>Rolls performance data up (hourly, daily) and prunes it past retention; prunes the health data and final tips too.</summary>
 [DisallowConcurrentExecution]
 internal sealed class MaintenanceJob : IJob
 {
@@ -17,13 +18,15 @@ internal sealed class MaintenanceJob : IJob
 
     private readonly RollupMaintenance _maintenance;
     private readonly HealthPruning _pruning;
+    private readonly TipPruning _tips;
     private readonly LoadedConfiguration _configuration;
     private readonly ILogger<MaintenanceJob> _logger;
 
-    public MaintenanceJob(RollupMaintenance maintenance, HealthPruning pruning, LoadedConfiguration configuration, ILogger<MaintenanceJob> logger)
+    public MaintenanceJob(RollupMaintenance maintenance, HealthPruning pruning, TipPruning tips, LoadedConfiguration configuration, ILogger<MaintenanceJob> logger)
     {
         _maintenance = maintenance;
         _pruning = pruning;
+        _tips = tips;
         _configuration = configuration;
         _logger = logger;
     }
@@ -34,6 +37,7 @@ internal sealed class MaintenanceJob : IJob
         {
             await _maintenance.RunAsync(_configuration.Retention, cancellationToken).ConfigureAwait(false);
             await _pruning.RunAsync(_configuration.Retention.Health, cancellationToken).ConfigureAwait(false);
+            await _tips.RunAsync(_configuration.Retention.FinalTips, cancellationToken).ConfigureAwait(false);
         }
         catch (System.Data.Common.DbException e)
         {

@@ -43,22 +43,5 @@ public sealed class HealthPruning
         return (stateChanges, alerts, changes);
     }
 
-    /// <summary>Deletes <paramref name="rows"/>: in one statement, or batch by batch until a batch comes back short.</summary>
-    private async Task<int> DeleteAsync<T>(IQueryable<T> rows, CancellationToken cancellationToken)
-    {
-        if (_database.SampleSql.PruneBatchSize is not { } batch)
-        {
-            return await rows.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var total = 0;
-        int deleted;
-        do
-        {
-            deleted = await rows.Take(batch).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            total += deleted;
-        }
-        while (deleted == batch);
-        return total;
-    }
+    private Task<int> DeleteAsync<T>(IQueryable<T> rows, CancellationToken cancellationToken) => BatchedDelete.RunAsync(_database, rows, cancellationToken);
 }

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Monitoring.Tests.Service.Configuration;
 
-/// <summary><c>Monitoring:Retention</c>'s health keys: defaults, values read, and a value out of range named with what is allowed.</summary>
+/// <summary><c>Monitoring:Retention</c>'s health and tip keys: defaults, values read, and a value out of range named with what is allowed.</summary>
 public sealed class HealthRetentionConfigurationTests : IDisposable
 {
     private static readonly Dictionary<string, string?> s_noEnvironment = [];
@@ -39,6 +39,16 @@ public sealed class HealthRetentionConfigurationTests : IDisposable
 
         Assert.Contains("Monitoring:Retention:StateChangeDays: 0 is out of range; allowed 1 to 36600 (default 30)", e.Problems);
         Assert.Contains("Monitoring:Retention:ClosedAlertDays: -1 is out of range; allowed 1 to 36600 (default 30)", e.Problems);
+    }
+
+    [Fact]
+    public void Load_FinalTipDays_DefaultsNinetyIsReadAndOutOfRangeIsNamed()
+    {
+        Assert.Equal(TimeSpan.FromDays(90), ConfigurationLoader.Load(Write(new JsonObject()), s_noEnvironment).Retention.FinalTips);
+        Assert.Equal(TimeSpan.FromDays(400), ConfigurationLoader.Load(Write(new JsonObject { ["FinalTipDays"] = 400 }), s_noEnvironment).Retention.FinalTips);
+
+        var e = Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(Write(new JsonObject { ["FinalTipDays"] = 0 }), s_noEnvironment));
+        Assert.Contains("Monitoring:Retention:FinalTipDays: 0 is out of range; allowed 1 to 36600 (default 90)", e.Problems);
     }
 
     private string Write(JsonObject retention) => _directory.Write("monitoring.json", new JsonObject

@@ -28,20 +28,11 @@ public sealed class HealthPruningSqlServerTests
             {
                 Assert.NotNull(delete.WhereClause); // never a whole table
                 Assert.NotNull(delete.TopRowFilter); // in batches, below SQL Server's lock escalation
-                deleted.Add(TableOf(delete));
+                deleted.Add(TSql.TableOf(delete));
             }
         }
 
         Assert.Equal(["StateChanges", "AlertComments", "Alerts", "AlertChanges"], deleted);
         Assert.Equal(5, capture.Commands.Count); // and the lowest export position, read once
-    }
-
-    /// <summary>The table a DELETE removes rows from: named directly, or through the alias of its FROM clause (as EF
-    /// Core writes <c>DELETE FROM [s] FROM [StateChanges] AS [s]</c>).</summary>
-    private static string TableOf(DeleteSpecification delete)
-    {
-        var target = ((NamedTableReference)delete.Target).SchemaObject.BaseIdentifier.Value;
-        var named = delete.FromClause is null ? null : TSql.All<NamedTableReference>(delete.FromClause).FirstOrDefault(t => t.Alias?.Value == target);
-        return named?.SchemaObject.BaseIdentifier.Value ?? target;
     }
 }

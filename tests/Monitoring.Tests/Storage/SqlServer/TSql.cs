@@ -29,6 +29,15 @@ internal static class TSql
         return fragment;
     }
 
+    /// <summary>The table a DELETE removes rows from: named directly, or through the alias of its FROM clause (as EF
+    /// Core writes <c>DELETE FROM [s] FROM [StateChanges] AS [s]</c>).</summary>
+    public static string TableOf(DeleteSpecification delete)
+    {
+        var target = ((NamedTableReference)delete.Target).SchemaObject.BaseIdentifier.Value;
+        var named = delete.FromClause is null ? null : All<NamedTableReference>(delete.FromClause).FirstOrDefault(t => t.Alias?.Value == target);
+        return named?.SchemaObject.BaseIdentifier.Value ?? target;
+    }
+
     /// <summary>Every fragment of type <typeparamref name="T"/> in <paramref name="fragment"/>, in script order.</summary>
     public static IReadOnlyList<T> All<T>(TSqlFragment fragment)
         where T : TSqlFragment

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Monitoring.Storage;
+using Monitoring.Storage.TipStores;
+using Xunit;
+
+namespace Monitoring.Tests.Storage.SqlServer;
+
+/// <summary>Tip pruning on SQL Server, with no SQL Server here: the statements EF Core would send are captured and parsed
+/// as T-SQL. (What they delete is tested on SQLite in <c>TipPruningTests</c>; the LINQ is the same.)</summary>
+public sealed class TipPruningSqlServerTests
+{
+    [Fact]
+    public async Task RunAsync_SqlServer_SendsTwoBatchedDeletesHistoryFirst_BothT_Sql()
+    {
+        var capture = new SqlCapture();
+        var database = MonitoringDatabase.SqlServer(SqlServerTestDatabase.ConnectionString, [capture]);
+
+        await new TipPruning(database, new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero))).RunAsync(TimeSpan.FromDays(90), CancellationToken.None);
+
+        var deleted = new List<string>();
+        foreach (var sql in capture.Commands)
+        {
+            foreach (var delete in TSql.All<DeleteSpecification>(TSql.Parse(sql)))
+            {
+                Assert.NotNull(delete.WhereClause); // never a whole table
+                Assert.NotNull(delete.TopRowFilter); // in batches, below SQL Server's lock escalation
+                deleted.Add(TSql.TableOf(delete));
+            }
+        }
+
+        Assert.Equal(["TipHistory", "Tips"], deleted);
+        Assert.Equal(2, capture.Commands.Count);
+    }
+}
