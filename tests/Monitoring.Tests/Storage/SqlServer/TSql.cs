@@ -29,9 +29,28 @@ internal static class TSql
         return fragment;
     }
 
+    /// <summary>The tables that <paramref name="commands"/> delete from, in order, each command parsed as T-SQL; fails the
+    /// test on a DELETE without a WHERE (a whole table) or without a TOP (not batched below SQL Server's lock
+    /// escalation).</summary>
+    public static IReadOnlyList<string> BatchedDeletes(IEnumerable<string> commands)
+    {
+        var tables = new List<string>();
+        foreach (var sql in commands)
+        {
+            foreach (var delete in All<DeleteSpecification>(Parse(sql)))
+            {
+                Assert.NotNull(delete.WhereClause);
+                Assert.NotNull(delete.TopRowFilter);
+                tables.Add(TableOf(delete));
+            }
+        }
+
+        return tables;
+    }
+
     /// <summary>The table a DELETE removes rows from: named directly, or through the alias of its FROM clause (as EF
     /// Core writes <c>DELETE FROM [s] FROM [StateChanges] AS [s]</c>).</summary>
-    public static string TableOf(DeleteSpecification delete)
+    private static string TableOf(DeleteSpecification delete)
     {
         var target = ((NamedTableReference)delete.Target).SchemaObject.BaseIdentifier.Value;
         var named = delete.FromClause is null ? null : All<NamedTableReference>(delete.FromClause).FirstOrDefault(t => t.Alias?.Value == target);
