@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Monitoring.Remediation.Balancing;
 using Monitoring.Remediation.Tips;
 using Monitoring.Service;
 using Monitoring.Service.Configuration;
@@ -48,9 +47,9 @@ public sealed class MaintenanceJobTests : IDisposable
         // Dismissed 40 days ago and 10 days ago, by the clock the tips were written with.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-40));
         var lifecycle = new TipLifecycle(new EfTipStore(database), clock);
-        var old = Dismissed(lifecycle, "vc01/vm-1");
+        var old = TestTips.Dismissed(lifecycle, "vc01/vm-1");
         clock.Advance(TimeSpan.FromDays(30));
-        var recent = Dismissed(lifecycle, "vc01/vm-2");
+        var recent = TestTips.Dismissed(lifecycle, "vc01/vm-2");
 
         // Quartz builds a job the same way: from the service's container.
         var job = ActivatorUtilities.CreateInstance<MaintenanceJob>(provider);
@@ -59,14 +58,5 @@ public sealed class MaintenanceJobTests : IDisposable
         var store = new EfTipStore(database);
         Assert.Null(store.Find(old.Id));
         Assert.NotNull(store.Find(recent.Id));
-    }
-
-    private static Tip Dismissed(TipLifecycle lifecycle, string vm)
-    {
-        var candidate = new TipCandidate(
-            $"balance/vc01/domain-c7/{vm}/", BalancerTips.Source, vm, "vc01/domain-c7", TipAction.Migration(vm, "vc01/host-1", "vc01/host-2"),
-            $"Migrate {vm}", "Imbalance 0.300", "Load is unevenly spread.", "Imbalance 0.300 -> 0.000.", 2, TipSeverity.Critical);
-        var tip = Assert.Single(lifecycle.Reconcile(candidate.ConditionKey, [candidate], "balancer"));
-        return lifecycle.Dismiss(tip.Id, "key:ops");
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Monitoring.HealthModel.Alerts;
-using Monitoring.Remediation.Balancing;
 using Monitoring.Remediation.Tips;
 using Monitoring.Storage.HealthStores;
 using Monitoring.Storage.TipStores;
@@ -16,10 +15,6 @@ public sealed class TipPruningTests
 {
     private static readonly DateTimeOffset s_start = new(2026, 8, 1, 10, 0, 0, TimeSpan.Zero);
 
-    private static TipCandidate Candidate(string vm) => new(
-        $"balance/vc01/domain-c7/{vm}/", BalancerTips.Source, vm, "vc01/domain-c7", TipAction.Migration(vm, "vc01/host-1", "vc01/host-2"),
-        $"Migrate {vm}", "Imbalance 0.300", "Load is unevenly spread.", "Imbalance 0.300 -> 0.000.", 2, TipSeverity.Critical);
-
     [Fact]
     public async Task Run_HundredDaysOn_RemovesOldFinalTipsWithTheirHistoryAndKeepsOpenRecentAndAlertedOnes()
     {
@@ -28,21 +23,17 @@ public sealed class TipPruningTests
         var clock = new FakeTimeProvider(s_start);
         var store = new EfTipStore(database);
         var lifecycle = new TipLifecycle(store, clock);
-        Tip Raise(string vm) => Assert.Single(lifecycle.Reconcile(Candidate(vm).ConditionKey, [Candidate(vm)], "balancer"));
 
         // Day 0: one tip dismissed, one left open, one dismissed while an alert of ours on its VM stays open.
-        var dismissed = Raise("vc01/vm-1");
-        lifecycle.Dismiss(dismissed.Id, "key:ops");
-        var open = Raise("vc01/vm-2");
-        var alerted = Raise("vc01/vm-3");
-        lifecycle.Dismiss(alerted.Id, "key:ops");
+        var dismissed = TestTips.Dismissed(lifecycle, "vc01/vm-1");
+        var open = TestTips.Raise(lifecycle, "vc01/vm-2");
+        var alerted = TestTips.Dismissed(lifecycle, "vc01/vm-3");
         new AlertTracker(new EfAlertStore(database, clock), new ResolutionStateCatalog(), clock)
             .Raise(new AlertRequest("VirtVmCpuReady", AlertSeverity.Warning, AlertPriority.Normal, "vc01/vm-3", "vm.cpu.ready", "CPU ready high"));
 
         // Day 80: one more dismissed; day 100: the pruning, keeping 90 days.
         clock.Advance(TimeSpan.FromDays(80));
-        var recent = Raise("vc01/vm-4");
-        lifecycle.Dismiss(recent.Id, "key:ops");
+        var recent = TestTips.Dismissed(lifecycle, "vc01/vm-4");
         clock.Advance(TimeSpan.FromDays(20));
 
         var removed = await new TipPruning(database, clock).RunAsync(TimeSpan.FromDays(90), CancellationToken.None);
