@@ -2,7 +2,9 @@
 # The scale benchmark: publishes the benchmark for this platform (Release, precompiled like the service's
 # platform publish), starts the vCenter simulator with 20 clusters x 50 hosts x 20,000 VMs, and prints one
 # inventory plus one realtime pass of ours beside the raw floor of the same requests, twice: the first pass of a
-# fresh process (cold) and the next pass on the same session (warm). Takes about four minutes. Extra arguments go to the benchmark (--keep keeps its temp folder). See docs/benchmarks.md.
+# fresh process (cold) and the next pass on the same session (warm), then five more rounds of the next pass, floor and
+# ours alternating, with their median ratio. Takes about four minutes. Extra arguments go to the benchmark (--keep
+# keeps its temp folder, --rounds N sets the rounds, 0-50). See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

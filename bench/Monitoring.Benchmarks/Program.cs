@@ -40,8 +40,12 @@ catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 
 static async Task<int> BenchAsync(string[] args, CancellationToken ct)
 {
-    var vcsim = ValueOf(args, "--vcsim") ?? throw new ArgumentException("usage: bench --vcsim PATH [--keep]");
+    const string usage = "usage: bench --vcsim PATH [--rounds N] [--keep]";
+    var vcsim = ValueOf(args, "--vcsim") ?? throw new ArgumentException(usage);
     var keep = args.Contains("--keep");
+    var roundCount = ValueOf(args, "--rounds") is { } given
+        ? int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 0 and <= 50 ? parsed : throw new ArgumentException($"--rounds must be a whole number from 0 to 50, not '{given}'; {usage}")
+        : 5;
     string[] model = ["-dc", "1", "-cluster", "20", "-host", "50", "-standalone-host", "0", "-vm", "1000", "-ds", "1"];
     foreach (var difference in RuntimeSettings.DifferencesFromService())
     {
@@ -83,6 +87,8 @@ static async Task<int> BenchAsync(string[] args, CancellationToken ct)
         var (nextOurs, nextStages) = await MeasureOursAsync("ours, next pass", simulator, ours, ct);
         var stored = await ours.DescribeStoredAsync(ct);
         Log($"stored in {ours.DatabasePath}: {stored}");
+        Log($"measuring {roundCount} more rounds of the next pass, floor and ours alternating");
+        var rounds = await MeasureRoundsAsync(simulator, ours, captureFile, inFlight, roundCount, ct);
 
         Console.WriteLine();
         Console.WriteLine($"simulator model: {string.Join(' ', model)}");
@@ -95,8 +101,11 @@ static async Task<int> BenchAsync(string[] args, CancellationToken ct)
             "NEXT PASS on the same process and session (warm: what every later inventory and realtime pass costs)",
             nextOneByOne, nextInFlight, nextOurs, nextStages, inFlight));
         Console.WriteLine($"stored after both passes: {stored}");
+        Console.WriteLine();
+        Console.Write(RoundsReport.Format(rounds));
         if (!Report.RequestsMatch(firstOneByOne, firstOurs) || !Report.RequestsMatch(firstInFlight, firstOurs)
-            || !Report.RequestsMatch(nextOneByOne, nextOurs) || !Report.RequestsMatch(nextInFlight, nextOurs))
+            || !Report.RequestsMatch(nextOneByOne, nextOurs) || !Report.RequestsMatch(nextInFlight, nextOurs)
+            || rounds.Any(r => !Report.RequestsMatch(r.OneByOne, r.Ours) || !Report.RequestsMatch(r.InFlight, r.Ours)))
         {
             await Console.Error.WriteLineAsync("bench: the two sides sent different requests; the comparison is void");
             return 1;
@@ -123,6 +132,41 @@ static async Task<(PhaseResult First, PhaseResult Next)> MeasureFloorAsync(Simul
     var firstPass = await PhaseMeter.MeasureAsync($"raw floor, {inFlight} at once, first pass", simulator, async () => (first.CountByMethod(), await floor.RunAsync(first, inFlight, ct)));
     var nextPass = await PhaseMeter.MeasureAsync($"raw floor, {inFlight} at once, next pass", simulator, async () => (next.CountByMethod(), await floor.RunAsync(next, inFlight, ct)));
     return (firstPass, nextPass);
+}
+
+// Later passes, several times: one floor and one ours are one sample each, and the simulator's time for the
+// same requests varies from phase to phase. Each round replays the next pass's requests on one floor session
+// (logged in by an unmeasured replay of the first pass) and runs ours' next pass; even rounds start with ours.
+static async Task<IReadOnlyList<LaterRound>> MeasureRoundsAsync(SimulatorHost simulator, OursRun ours, string captureFile, int inFlight, int count, CancellationToken ct)
+{
+    var rounds = new List<LaterRound>(count);
+    if (count == 0)
+    {
+        return rounds;
+    }
+
+    var next = FloorScript.From(CaptureFile.Read(captureFile + ".next"));
+    using var floor = new FloorRun(simulator.Url, simulator.Thumbprint);
+    _ = await floor.RunAsync(FloorScript.From(CaptureFile.Read(captureFile)), inFlight, ct);
+    for (var round = 1; round <= count; round++)
+    {
+        PhaseResult? oursPass = null;
+        if (round % 2 == 0)
+        {
+            (oursPass, _) = await MeasureOursAsync($"ours, round {round}", simulator, ours, ct);
+        }
+
+        var oneByOne = await PhaseMeter.MeasureAsync($"raw floor, 1 at once, round {round}", simulator, async () => (next.CountByMethod(), await floor.RunAsync(next, 1, ct)));
+        var atOnce = await PhaseMeter.MeasureAsync($"raw floor, {inFlight} at once, round {round}", simulator, async () => (next.CountByMethod(), await floor.RunAsync(next, inFlight, ct)));
+        if (oursPass is null)
+        {
+            (oursPass, _) = await MeasureOursAsync($"ours, round {round}", simulator, ours, ct);
+        }
+
+        rounds.Add(new LaterRound(oneByOne, atOnce, oursPass));
+    }
+
+    return rounds;
 }
 
 static async Task<(PhaseResult Result, IReadOnlyList<StageTiming> Stages)> MeasureOursAsync(string name, SimulatorHost simulator, OursRun ours, CancellationToken ct)
