@@ -5,7 +5,7 @@ namespace Monitoring.Benchmarks;
 
 /// <summary>Prints the later-pass rounds: each round's floor and ours side by side, and the median ratio.</summary>
 /// <remarks>One floor and one ours are one sample each, and the simulator's own time for the same requests
-/// varies by a quarter from one phase to the next; the median of rounds that alternate which side goes first
+/// varies by 10 to 45 % from one phase to the next; the median of rounds that alternate which side goes first
 /// is the steadier figure for a running service.</remarks>
 internal static class RoundsReport
 {
