@@ -129,8 +129,8 @@ static async Task<int> BenchAsync(string[] args, CancellationToken ct)
 static async Task<(PhaseResult First, PhaseResult Next)> MeasureFloorAsync(SimulatorHost simulator, FloorScript first, FloorScript next, int inFlight, CancellationToken ct)
 {
     using var floor = new FloorRun(simulator.Url, simulator.Thumbprint);
-    var firstPass = await PhaseMeter.MeasureAsync($"raw floor, {inFlight} at once, first pass", simulator, async () => (first.CountByMethod(), await floor.RunAsync(first, inFlight, ct)));
-    var nextPass = await PhaseMeter.MeasureAsync($"raw floor, {inFlight} at once, next pass", simulator, async () => (next.CountByMethod(), await floor.RunAsync(next, inFlight, ct)));
+    var firstPass = await MeasureFloorPassAsync("first pass", simulator, floor, first, inFlight, ct);
+    var nextPass = await MeasureFloorPassAsync("next pass", simulator, floor, next, inFlight, ct);
     return (firstPass, nextPass);
 }
 
@@ -156,8 +156,8 @@ static async Task<IReadOnlyList<LaterRound>> MeasureRoundsAsync(SimulatorHost si
             (oursPass, _) = await MeasureOursAsync($"ours, round {round}", simulator, ours, ct);
         }
 
-        var oneByOne = await PhaseMeter.MeasureAsync($"raw floor, 1 at once, round {round}", simulator, async () => (next.CountByMethod(), await floor.RunAsync(next, 1, ct)));
-        var atOnce = await PhaseMeter.MeasureAsync($"raw floor, {inFlight} at once, round {round}", simulator, async () => (next.CountByMethod(), await floor.RunAsync(next, inFlight, ct)));
+        var oneByOne = await MeasureFloorPassAsync($"round {round}", simulator, floor, next, 1, ct);
+        var atOnce = await MeasureFloorPassAsync($"round {round}", simulator, floor, next, inFlight, ct);
         if (oursPass is null)
         {
             (oursPass, _) = await MeasureOursAsync($"ours, round {round}", simulator, ours, ct);
@@ -168,6 +168,9 @@ static async Task<IReadOnlyList<LaterRound>> MeasureRoundsAsync(SimulatorHost si
 
     return rounds;
 }
+
+static Task<PhaseResult> MeasureFloorPassAsync(string pass, SimulatorHost simulator, FloorRun floor, FloorScript script, int inFlight, CancellationToken ct) =>
+    PhaseMeter.MeasureAsync($"raw floor, {inFlight} at once, {pass}", simulator, async () => (script.CountByMethod(), await floor.RunAsync(script, inFlight, ct)));
 
 static async Task<(PhaseResult Result, IReadOnlyList<StageTiming> Stages)> MeasureOursAsync(string name, SimulatorHost simulator, OursRun ours, CancellationToken ct)
 {

@@ -28,10 +28,11 @@ internal static class RoundsReport
         if (rounds.Count > 0)
         {
             var ratios = rounds.Select(r => r.Ratio).Order().ToList();
+            var median = Median(ratios);
             Line(string.Empty);
             Line("ours/floor over the rounds: median {0:0.00}x, lowest {1:0.00}x, highest {2:0.00}x; ours' wall time median {3:0.00} s, the faster floor's median {4:0.00} s",
-                Median(ratios), ratios[0], ratios[^1], Median([.. rounds.Select(r => r.Ours.Wall.TotalSeconds).Order()]), Median([.. rounds.Select(r => r.Floor.Wall.TotalSeconds).Order()]));
-            Line("goal: ours <= {0}x floor wall time, by the median of the rounds: {1:0.00}x {2}", Report.GoalRatio, Median(ratios), Median(ratios) <= Report.GoalRatio ? "(met)" : "(NOT met)");
+                median, ratios[0], ratios[^1], Median([.. rounds.Select(r => r.Ours.Wall.TotalSeconds).Order()]), Median([.. rounds.Select(r => r.Floor.Wall.TotalSeconds).Order()]));
+            Line("goal: ours <= {0}x floor wall time, by the median of the rounds: {1:0.00}x {2}", Report.GoalRatio, median, median <= Report.GoalRatio ? "(met)" : "(NOT met)");
         }
 
         return text.ToString();

@@ -14,5 +14,5 @@ public sealed record RetentionPolicy(TimeSpan Raw, TimeSpan Hourly, TimeSpan Dai
     public HealthRetention Health { get; init; } = HealthRetention.Default;
 
     /// <summary>How long a final PRO tip is kept after its last change; default 90 days (see <see cref="TipStores.TipPruning"/>).</summary>
-    public TimeSpan FinalTips { get; init; } = TimeSpan.FromDays(90);
+    public TimeSpan FinalTips { get; init; } = TimeSpan.FromDays(Core.Configuration.RetentionOptions.DefaultFinalTipDays);
 }
